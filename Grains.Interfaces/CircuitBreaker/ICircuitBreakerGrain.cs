@@ -1,0 +1,37 @@
+namespace RecoveryCluster.CircuitBreaker;
+
+/// <summary>The cluster-wide circuit breaker of one component (key: the component name); the single authority on its state.</summary>
+[Alias("rc.ICircuitBreakerGrain")]
+public interface ICircuitBreakerGrain : IGrainWithStringKey
+{
+    /// <summary>The current state; an open circuit whose recovery timeout has passed is reported (and moved) half-open.</summary>
+    [Alias("GetSnapshot")]
+    Task<CircuitSnapshot> GetSnapshotAsync();
+
+    /// <summary>Offers a failure; says whether it counted and the state before and after it.</summary>
+    [Alias("RecordFailure")]
+    Task<FailureVerdict> RecordFailureAsync(FailureSignal failure);
+
+    /// <summary>Records <paramref name="count"/> successful calls of a worker (batched by clients); a probe holder's success counts toward closing.</summary>
+    [Alias("RecordSuccess")]
+    Task<CircuitSnapshot> RecordSuccessAsync(string workerId, int count);
+
+    /// <summary>Asks for one of the cluster-wide half-open probe permits.</summary>
+    [Alias("TryAcquireProbe")]
+    Task<ProbePermit> TryAcquireProbeAsync(string workerId);
+
+    /// <summary>Holds the circuit open until <see cref="ResetAsync"/>.</summary>
+    [Alias("Isolate")]
+    Task<CircuitSnapshot> IsolateAsync(string reason);
+
+    /// <summary>Closes the circuit and clears its counters.</summary>
+    [Alias("Reset")]
+    Task<CircuitSnapshot> ResetAsync();
+
+    /// <summary>Subscribes (or renews) an observer; returns the current state so the subscriber starts from it.</summary>
+    [Alias("Subscribe")]
+    Task<CircuitSnapshot> SubscribeAsync(ICircuitObserver observer);
+
+    [Alias("Unsubscribe")]
+    Task UnsubscribeAsync(ICircuitObserver observer);
+}

@@ -1,0 +1,14 @@
+namespace RecoveryCluster;
+
+/// <summary>Bounds that every boundary enforces, so bad input fails loudly instead of bloating state.</summary>
+public static class Limits
+{
+    /// <summary>Longest grain key, component, operation, worker or strategy id.</summary>
+    public const int MaxKeyLength = 256;
+
+    /// <summary>Longest error message kept; longer messages are rejected rather than truncated silently.</summary>
+    public const int MaxMessageLength = 8192;
+
+    /// <summary>Most task ids and tags on one occurrence.</summary>
+    public const int MaxCollectionItems = 1024;
+}

@@ -1,0 +1,164 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Utilities;
+using RecoveryCluster.CircuitBreaker;
+using RecoveryCluster.Grains.Options;
+
+namespace RecoveryCluster.Grains.CircuitBreaker;
+
+/// <summary>One component's cluster-wide breaker: holds the state, lets the policy decide, persists and pushes every transition.</summary>
+public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain
+{
+    private static readonly TimeSpan ObserverExpiry = TimeSpan.FromMinutes(5);
+
+    private readonly IPersistentState<CircuitBreakerState> _state;
+    private readonly CircuitBreakerPolicy _policy;
+    private readonly RecoveryClock _clock;
+    private readonly ILogger<CircuitBreakerGrain> _logger;
+    private readonly ObserverManager<ICircuitObserver> _observers;
+    private IGrainTimer? _halfOpenTimer;
+
+    public CircuitBreakerGrain(
+        [PersistentState("breaker", StorageNames.Recovery)] IPersistentState<CircuitBreakerState> state,
+        IOptions<CircuitBreakerOptions> options,
+        RecoveryClock clock,
+        ILogger<CircuitBreakerGrain> logger)
+    {
+        _state = state;
+        _policy = new CircuitBreakerPolicy(options.Value);
+        _clock = clock;
+        _logger = logger;
+        _observers = new ObserverManager<ICircuitObserver>(ObserverExpiry, logger);
+    }
+
+    private string Component => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        Guard.Key(Component, "component");
+        ScheduleHalfOpen();
+        return Task.CompletedTask;
+    }
+
+    public async Task<CircuitSnapshot> GetSnapshotAsync()
+    {
+        await ApplyAsync(_policy.Refresh(_state.State, _clock.UtcNow), persist: false);
+        return Snapshot();
+    }
+
+    public async Task<FailureVerdict> RecordFailureAsync(FailureSignal failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        Guard.Key(failure.WorkerId, "workerId");
+        Guard.Defined(failure.Type, "type");
+        Guard.Defined(failure.Severity, "severity");
+
+        var now = _clock.UtcNow;
+        var before = _state.State.State;
+        var (counted, transitioned) = _policy.RecordFailure(_state.State, failure, now);
+        await ApplyAsync(transitioned, persist: true);
+        return new FailureVerdict(counted, before, Snapshot());
+    }
+
+    public async Task<CircuitSnapshot> RecordSuccessAsync(string workerId, int count)
+    {
+        Guard.Key(workerId, nameof(workerId));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var transitioned = _policy.RecordSuccess(_state.State, workerId, count, _clock.UtcNow);
+        await ApplyAsync(transitioned, persist: true);
+        return Snapshot();
+    }
+
+    public async Task<ProbePermit> TryAcquireProbeAsync(string workerId)
+    {
+        Guard.Key(workerId, nameof(workerId));
+        var (granted, transitioned) = _policy.TryAcquireProbe(_state.State, workerId, _clock.UtcNow);
+        await ApplyAsync(transitioned, persist: true);
+        return new ProbePermit(granted, Snapshot());
+    }
+
+    public async Task<CircuitSnapshot> IsolateAsync(string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (reason.Length > Limits.MaxKeyLength)
+        {
+            throw new ArgumentException($"'reason' is {reason.Length} characters long; the limit is {Limits.MaxKeyLength}.", nameof(reason));
+        }
+
+        _policy.Isolate(_state.State, reason, _clock.UtcNow);
+        await ApplyAsync(transitioned: true, persist: true);
+        return Snapshot();
+    }
+
+    public async Task<CircuitSnapshot> ResetAsync()
+    {
+        _policy.Reset(_state.State, _clock.UtcNow);
+        await ApplyAsync(transitioned: true, persist: true);
+        return Snapshot();
+    }
+
+    public async Task<CircuitSnapshot> SubscribeAsync(ICircuitObserver observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        _observers.Subscribe(observer, observer);
+        return await GetSnapshotAsync();
+    }
+
+    public Task UnsubscribeAsync(ICircuitObserver observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    private CircuitSnapshot Snapshot() => _policy.Snapshot(Component, _state.State, _clock.UtcNow);
+
+    private async Task ApplyAsync(bool transitioned, bool persist)
+    {
+        if (transitioned || persist)
+        {
+            await _state.WriteStateAsync();
+        }
+
+        if (!transitioned)
+        {
+            return;
+        }
+
+        var snapshot = Snapshot();
+        LogTransition(Component, snapshot.State, snapshot.Version, snapshot.LastFailure);
+        _observers.Notify(o => o.OnCircuitChanged(snapshot));
+        ScheduleHalfOpen();
+    }
+
+    /// <summary>An open circuit moves to half-open on its own, so subscribers hear of it without anyone asking.</summary>
+    private void ScheduleHalfOpen()
+    {
+        _halfOpenTimer?.Dispose();
+        _halfOpenTimer = null;
+        if (_state.State.State != CircuitState.Open || _state.State.RetryAfter is not { } retryAfter)
+        {
+            return;
+        }
+
+        var due = retryAfter - _clock.UtcNow;
+        if (due < TimeSpan.Zero)
+        {
+            due = TimeSpan.Zero;
+        }
+
+        _halfOpenTimer = this.RegisterGrainTimer(
+            async _ =>
+            {
+                var transitioned = _policy.Refresh(_state.State, _clock.UtcNow);
+                if (transitioned)
+                {
+                    await ApplyAsync(transitioned, persist: true);
+                }
+            },
+            new GrainTimerCreationOptions { DueTime = due, Period = TimeSpan.FromSeconds(1), KeepAlive = true });
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Circuit '{Component}' is now {State} (version {Version}); last failure: {LastFailure}")]
+    private partial void LogTransition(string component, CircuitState state, long version, string? lastFailure);
+}

@@ -1,0 +1,285 @@
+using RecoveryCluster.CircuitBreaker;
+using RecoveryCluster.Errors;
+using RecoveryCluster.Grains.Options;
+
+namespace RecoveryCluster.Grains.CircuitBreaker;
+
+/// <summary>
+/// The breaker's state machine and its selective-recording rules. Every method takes the time explicitly and says
+/// whether the state transitioned, so the grain knows when to notify subscribers.
+/// </summary>
+public sealed class CircuitBreakerPolicy(CircuitBreakerOptions options)
+{
+    private const int SamplingBuckets = 10;
+    private const int MaxFailureTextLength = 512;
+
+    public CircuitBreakerOptions Options { get; } = options ?? throw new ArgumentNullException(nameof(options));
+
+    /// <summary>Moves an open circuit whose recovery timeout has passed to half-open and gives back expired probe permits.</summary>
+    public bool Refresh(CircuitBreakerState state, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var transitioned = false;
+        if (state.State == CircuitState.Open && state.RetryAfter is { } retryAfter && now >= retryAfter)
+        {
+            state.State = CircuitState.HalfOpen;
+            state.ProbePermits.Clear();
+            state.ProbeSuccesses = 0;
+            MarkTransition(state, now);
+            transitioned = true;
+        }
+
+        if (state.State == CircuitState.HalfOpen && state.ProbePermits.Count > 0)
+        {
+            foreach (var expired in state.ProbePermits.Where(p => p.Value <= now).Select(p => p.Key).ToList())
+            {
+                state.ProbePermits.Remove(expired);
+            }
+        }
+
+        return transitioned;
+    }
+
+    /// <summary>
+    /// Selective recording (DESIGN §3): count anything in half-open, severe or critical failures, crashes, medium
+    /// failures on critical operations, and a worker's consecutive failures of the same type; skip isolated mild
+    /// failures and failures already recovered at level 1.
+    /// </summary>
+    public bool ShouldCount(CircuitBreakerState state, FailureSignal failure)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(failure);
+        if (state.State == CircuitState.HalfOpen || failure.Severity >= ErrorSeverity.High || failure.IsCrash)
+        {
+            return true;
+        }
+
+        if (failure.RecoveredAtLevel1)
+        {
+            return false;
+        }
+
+        if (failure.Severity == ErrorSeverity.Medium && failure.IsCriticalOperation)
+        {
+            return true;
+        }
+
+        return state.LastFailureByWorker.TryGetValue(failure.WorkerId, out var last) && last.Type == failure.Type;
+    }
+
+    public (bool Counted, bool Transitioned) RecordFailure(CircuitBreakerState state, FailureSignal failure, DateTimeOffset now)
+    {
+        var transitioned = Refresh(state, now);
+        var counted = ShouldCount(state, failure);
+        RememberWorker(state, failure, now);
+        if (!counted)
+        {
+            return (false, transitioned);
+        }
+
+        state.LastFailure = Describe(failure);
+        switch (state.State)
+        {
+            case CircuitState.HalfOpen:
+                Open(state, now);
+                return (true, true);
+            case CircuitState.Closed:
+                state.ConsecutiveFailures++;
+                state.ChainReporters.Add(failure.WorkerId);
+                AddToWindow(state, now, failures: 1, successes: 0);
+                state.WindowReporters[failure.WorkerId] = now;
+                if (ShouldOpen(state, now))
+                {
+                    Open(state, now);
+                    return (true, true);
+                }
+
+                return (true, transitioned);
+            default:
+                return (true, transitioned);
+        }
+    }
+
+    public bool RecordSuccess(CircuitBreakerState state, string workerId, int count, DateTimeOffset now)
+    {
+        var transitioned = Refresh(state, now);
+        state.LastFailureByWorker.Remove(workerId);
+        switch (state.State)
+        {
+            case CircuitState.Closed:
+                state.ConsecutiveFailures = 0;
+                state.ChainReporters.Clear();
+                AddToWindow(state, now, failures: 0, successes: count);
+                break;
+            case CircuitState.HalfOpen when state.ProbePermits.Remove(workerId):
+                state.ProbeSuccesses++;
+                if (state.ProbeSuccesses >= Options.SuccessesToClose)
+                {
+                    Close(state, now);
+                    transitioned = true;
+                }
+
+                break;
+        }
+
+        return transitioned;
+    }
+
+    /// <summary>Closed: granted without a permit. Half-open: granted while fewer than the maximum permits are held. Otherwise refused.</summary>
+    public (bool Granted, bool Transitioned) TryAcquireProbe(CircuitBreakerState state, string workerId, DateTimeOffset now)
+    {
+        var transitioned = Refresh(state, now);
+        switch (state.State)
+        {
+            case CircuitState.Closed:
+                return (true, transitioned);
+            case CircuitState.HalfOpen:
+                if (state.ProbePermits.ContainsKey(workerId) || state.ProbePermits.Count < Options.HalfOpenMaxProbes)
+                {
+                    state.ProbePermits[workerId] = now + Options.ProbePermitTimeout;
+                    return (true, transitioned);
+                }
+
+                return (false, transitioned);
+            default:
+                return (false, transitioned);
+        }
+    }
+
+    public void Isolate(CircuitBreakerState state, string reason, DateTimeOffset now)
+    {
+        Clear(state);
+        state.State = CircuitState.Isolated;
+        state.OpenedAt = now;
+        state.IsolationReason = reason;
+        MarkTransition(state, now);
+    }
+
+    public void Reset(CircuitBreakerState state, DateTimeOffset now) => Close(state, now);
+
+    public CircuitSnapshot Snapshot(string component, CircuitBreakerState state, DateTimeOffset now)
+    {
+        int counted, reporters;
+        if (Options.Mode == CircuitBreakerMode.ConsecutiveFailures)
+        {
+            counted = state.ConsecutiveFailures;
+            reporters = state.ChainReporters.Count;
+        }
+        else
+        {
+            var since = now - Options.SamplingDuration;
+            counted = state.Buckets.Where(b => b.Start >= since).Sum(b => b.Failures);
+            reporters = state.WindowReporters.Count(r => r.Value >= since);
+        }
+
+        return new CircuitSnapshot(
+            component, state.State, state.Version, state.OpenedAt, state.RetryAfter, counted, reporters,
+            state.ProbePermits.Count, state.ProbeSuccesses, state.IsolationReason ?? state.LastFailure, state.LastTransitionAt);
+    }
+
+    private bool ShouldOpen(CircuitBreakerState state, DateTimeOffset now)
+    {
+        if (Options.Mode == CircuitBreakerMode.ConsecutiveFailures)
+        {
+            return state.ConsecutiveFailures >= Options.FailureThreshold
+                && state.ChainReporters.Count >= Options.MinDistinctReporters;
+        }
+
+        Prune(state, now);
+        var failures = state.Buckets.Sum(b => b.Failures);
+        var throughput = failures + state.Buckets.Sum(b => b.Successes);
+        return throughput >= Options.MinimumThroughput
+            && (double)failures / throughput >= Options.FailureRatio
+            && state.WindowReporters.Count >= Options.MinDistinctReporters;
+    }
+
+    private void Open(CircuitBreakerState state, DateTimeOffset now)
+    {
+        Clear(state);
+        state.State = CircuitState.Open;
+        state.OpenedAt = now;
+        state.RetryAfter = now + Options.RecoveryTimeout;
+        MarkTransition(state, now);
+    }
+
+    private static void Close(CircuitBreakerState state, DateTimeOffset now)
+    {
+        Clear(state);
+        state.State = CircuitState.Closed;
+        MarkTransition(state, now);
+    }
+
+    private static void Clear(CircuitBreakerState state)
+    {
+        state.ConsecutiveFailures = 0;
+        state.ChainReporters.Clear();
+        state.Buckets.Clear();
+        state.WindowReporters.Clear();
+        state.ProbePermits.Clear();
+        state.ProbeSuccesses = 0;
+        state.OpenedAt = null;
+        state.RetryAfter = null;
+        state.IsolationReason = null;
+    }
+
+    private static void MarkTransition(CircuitBreakerState state, DateTimeOffset now)
+    {
+        state.Version++;
+        state.LastTransitionAt = now;
+    }
+
+    private void RememberWorker(CircuitBreakerState state, FailureSignal failure, DateTimeOffset now)
+    {
+        if (failure.RecoveredAtLevel1)
+        {
+            // A failure fixed at level 1 ends the worker's chain rather than extending it.
+            state.LastFailureByWorker.Remove(failure.WorkerId);
+            return;
+        }
+
+        if (!state.LastFailureByWorker.ContainsKey(failure.WorkerId) && state.LastFailureByWorker.Count >= Options.TrackedWorkers)
+        {
+            var oldest = state.LastFailureByWorker.MinBy(w => w.Value.At).Key;
+            state.LastFailureByWorker.Remove(oldest);
+        }
+
+        state.LastFailureByWorker[failure.WorkerId] = new WorkerFailure { Type = failure.Type, At = now };
+    }
+
+    private void AddToWindow(CircuitBreakerState state, DateTimeOffset now, int failures, int successes)
+    {
+        if (Options.Mode != CircuitBreakerMode.FailureRatio)
+        {
+            return;
+        }
+
+        Prune(state, now);
+        var width = Options.SamplingDuration / SamplingBuckets;
+        var last = state.Buckets.Count > 0 ? state.Buckets[^1] : null;
+        if (last is null || now >= last.Start + width)
+        {
+            last = new SamplingBucket { Start = now };
+            state.Buckets.Add(last);
+        }
+
+        last.Failures += failures;
+        last.Successes += successes;
+    }
+
+    private void Prune(CircuitBreakerState state, DateTimeOffset now)
+    {
+        var since = now - Options.SamplingDuration;
+        state.Buckets.RemoveAll(b => b.Start < since);
+        foreach (var stale in state.WindowReporters.Where(r => r.Value < since).Select(r => r.Key).ToList())
+        {
+            state.WindowReporters.Remove(stale);
+        }
+    }
+
+    private static string Describe(FailureSignal failure)
+    {
+        var text = $"{failure.Type.ToName()} ({failure.Severity.ToString().ToLowerInvariant()}) from '{failure.WorkerId}'"
+            + (string.IsNullOrEmpty(failure.Message) ? string.Empty : $": {failure.Message}");
+        return text.Length <= MaxFailureTextLength ? text : text[..MaxFailureTextLength];
+    }
+}

@@ -1,0 +1,229 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RecoveryCluster.CircuitBreaker;
+using RecoveryCluster.Errors;
+using RecoveryCluster.Grains.Options;
+using RecoveryCluster.Grains.Strategies;
+using RecoveryCluster.Strategies;
+
+namespace RecoveryCluster.Grains.Errors;
+
+/// <summary>
+/// One error (all repeats of one fingerprint): aggregates occurrences, runs the progressive levels and plans each
+/// attempt with the best-scoring strategy for its level.
+/// </summary>
+public sealed partial class ErrorGrain(
+    [PersistentState("error", StorageNames.Recovery)] IPersistentState<ErrorState> state,
+    StrategyCatalog catalog,
+    IOptions<RecoveryOptions> options,
+    RecoveryClock clock,
+    ILogger<ErrorGrain> logger) : Grain, IErrorGrain
+{
+    private const int IssuedPlansKept = 64;
+    private readonly RecoveryOptions _options = options.Value;
+
+    private string ErrorId => this.GetPrimaryKeyString();
+
+    private ErrorState S => state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        Guard.Key(ErrorId, "errorId");
+        return Task.CompletedTask;
+    }
+
+    public async Task<ReportResult> ReportAsync(ErrorOccurrence occurrence)
+    {
+        OccurrenceValidator.Validate(occurrence, ErrorId);
+        return await RollBackOnFailureAsync(() => ApplyReportAsync(occurrence));
+    }
+
+    private async Task<ReportResult> ApplyReportAsync(ErrorOccurrence occurrence)
+    {
+        var context = occurrence.Context;
+        var verdict = await Breaker(context.Component).RecordFailureAsync(new FailureSignal(
+            context.WorkerId, occurrence.Type, occurrence.Severity, occurrence.Message, occurrence.IsCrash, context.IsCriticalOperation));
+
+        var now = clock.UtcNow;
+        var occurrenceId = Guid.NewGuid().ToString("N");
+        Aggregate(occurrence, occurrenceId, now);
+        S.LastCircuitState = verdict.Circuit.State;
+
+        var isRegression = false;
+        if (S.Status is ErrorStatus.Resolved or ErrorStatus.Failed || S.Episode == 0)
+        {
+            isRegression = S.Status == ErrorStatus.Resolved && S.ResolvedAt is { } resolvedAt && now - resolvedAt <= _options.RegressionWindow;
+            if (isRegression)
+            {
+                S.Regressions++;
+            }
+
+            S.Episode++;
+            S.Status = ErrorStatus.Open;
+            S.ResolvedAt = null;
+            var level = RecoveryLevelPolicy.StartLevel(verdict.StateBefore, S.FailedAtEnhanced);
+            S.PendingPlan = await PlanAsync(level, verdict.Circuit.State);
+        }
+
+        await state.WriteStateAsync();
+        return new ReportResult(ErrorId, occurrenceId, S.AggregatedCount, S.Status, S.PendingPlan, isRegression);
+    }
+
+    public async Task<OutcomeResult> RecordOutcomeAsync(int attempt, RecoveryOutcome outcome)
+    {
+        if (!S.Reported)
+        {
+            throw new InvalidOperationException($"Error '{ErrorId}' was never reported; report it before recording outcomes.");
+        }
+
+        var issued = OutcomeValidator.Validate(attempt, outcome, S.IssuedPlans, catalog);
+        return await RollBackOnFailureAsync(() => ApplyOutcomeAsync(attempt, outcome, issued));
+    }
+
+    private async Task<OutcomeResult> ApplyOutcomeAsync(int attempt, RecoveryOutcome outcome, IssuedPlan issued)
+    {
+        var now = clock.UtcNow;
+        var impact = ImpactScore.Compute(outcome.Before, outcome.After, outcome.ExecutionTime, outcome.AffectedTasks, outcome.RecoveredTasks);
+        var stats = GrainFactory.GetGrain<IStrategyStatsGrain>(StrategyStatsKey.For(S.Type, outcome.StrategyId));
+        await stats.RecordAsync(new StrategyExecution(
+            outcome.Success, outcome.ExecutionTime, outcome.AffectedTasks, outcome.RecoveredTasks, impact,
+            outcome.StabilityScore, outcome.HardwareId, outcome.TimedOut, issued.Level, now));
+
+        S.RetryCount++;
+        S.LevelHistory.Add(new LevelHistoryEntry(issued.Episode, attempt, issued.Level, outcome.StrategyId, outcome.Success, outcome.ExecutionTime, impact, now));
+        Trim(S.LevelHistory, _options.LevelHistoryKept);
+
+        // Only the outcome of the pending plan moves the error; a late outcome of an older plan is recorded and nothing more.
+        if (S.PendingPlan?.Attempt == attempt)
+        {
+            if (outcome.Success)
+            {
+                await ResolveEpisodeAsync(now);
+            }
+            else
+            {
+                await EscalateAsync(issued.Level, now);
+            }
+        }
+
+        await state.WriteStateAsync();
+        return new OutcomeResult(S.Status, S.PendingPlan?.Level, S.PendingPlan, impact);
+    }
+
+    public Task<ErrorReport?> GetReportAsync() => Task.FromResult(S.Reported ? ToReport() : null);
+
+    public async Task<ErrorReport> ResolveAsync()
+    {
+        if (!S.Reported)
+        {
+            throw new InvalidOperationException($"Error '{ErrorId}' was never reported, so there is nothing to resolve.");
+        }
+
+        S.Status = ErrorStatus.Resolved;
+        S.ResolvedAt = clock.UtcNow;
+        S.PendingPlan = null;
+        await state.WriteStateAsync();
+        return ToReport();
+    }
+
+    private async Task ResolveEpisodeAsync(DateTimeOffset now)
+    {
+        S.Status = ErrorStatus.Resolved;
+        S.ResolvedAt = now;
+        S.PendingPlan = null;
+        var context = S.Context!;
+
+        // The operation works again: that breaks the worker's failure chain and counts as a probe success in half-open.
+        S.LastCircuitState = (await Breaker(context.Component).RecordSuccessAsync(context.WorkerId, 1)).State;
+    }
+
+    private async Task EscalateAsync(RecoveryLevel failedLevel, DateTimeOffset now)
+    {
+        if (failedLevel == RecoveryLevel.Enhanced)
+        {
+            S.FailedAtEnhanced = true;
+        }
+
+        if (RecoveryLevelPolicy.AfterFailure(failedLevel) is { } next)
+        {
+            S.Status = ErrorStatus.Retrying;
+            S.PendingPlan = await PlanAsync(next, S.LastCircuitState);
+            return;
+        }
+
+        S.Status = ErrorStatus.Escalated;
+        S.PendingPlan = null;
+        var context = S.Context!;
+        var tried = S.LevelHistory.Where(h => h.Episode == S.Episode).Select(h => h.StrategyId).Distinct().ToArray();
+        var record = new EscalationRecord(ErrorId, S.Type, context.Component, context.Operation, S.Message, S.RetryCount, tried, now);
+        await GrainFactory.GetGrain<IEscalationRegistryGrain>(IEscalationRegistryGrain.DefaultKey).AddAsync(record);
+        LogEscalated(ErrorId, context.Component, S.Message);
+    }
+
+    private async Task<RecoveryPlan> PlanAsync(RecoveryLevel level, CircuitState circuit)
+    {
+        var candidates = catalog.Candidates(S.Type, level);
+        var stats = await Task.WhenAll(candidates.Select(c =>
+            GrainFactory.GetGrain<IStrategyStatsGrain>(StrategyStatsKey.For(S.Type, c.Id)).GetSnapshotAsync()));
+        var selection = StrategySelector.Select(candidates.Zip(stats).ToArray(), _options.MinSamplesForScore);
+
+        var attempt = ++S.PlansIssued;
+        S.IssuedPlans.Add(new IssuedPlan { Attempt = attempt, Episode = S.Episode, Level = level, StrategyId = selection.Chosen.Id });
+        Trim(S.IssuedPlans, IssuedPlansKept);
+        return new RecoveryPlan(ErrorId, attempt, level, selection.Chosen.Id, selection.ChosenStats.Timeout, circuit, selection.Ranked, selection.Reason);
+    }
+
+    private void Aggregate(ErrorOccurrence occurrence, string occurrenceId, DateTimeOffset now)
+    {
+        if (!S.Reported)
+        {
+            S.Reported = true;
+            S.Type = occurrence.Type;
+            S.FirstSeen = now;
+        }
+
+        S.Severity = occurrence.Severity;
+        S.Message = occurrence.Message;
+        S.ExceptionType = occurrence.ExceptionType;
+        S.Context = occurrence.Context;
+        S.LastSeen = now;
+        S.AggregatedCount++;
+        S.RelatedErrors.Add(occurrenceId);
+        Trim(S.RelatedErrors, _options.RelatedErrorsKept);
+    }
+
+    private ErrorReport ToReport() => new(
+        ErrorId, S.Type, S.Severity, S.Message, S.Context!, S.AggregatedCount, [.. S.RelatedErrors], S.RetryCount,
+        S.PendingPlan?.Level, S.Status, S.FirstSeen, S.LastSeen, [.. S.LevelHistory], S.Regressions, S.Episode,
+        S.PendingPlan, S.ResolvedAt);
+
+    /// <summary>
+    /// A failure halfway through a change (a grain call or a storage write) leaves memory ahead of storage; dropping
+    /// the activation makes the next call start again from what was persisted.
+    /// </summary>
+    private async Task<T> RollBackOnFailureAsync<T>(Func<Task<T>> change)
+    {
+        try
+        {
+            return await change();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private ICircuitBreakerGrain Breaker(string component) => GrainFactory.GetGrain<ICircuitBreakerGrain>(component);
+
+    private static void Trim<T>(List<T> list, int keep)
+    {
+        if (list.Count > keep)
+        {
+            list.RemoveRange(0, list.Count - keep);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Error '{ErrorId}' on '{Component}' failed every recovery level and is escalated to a person: {Message}")]
+    private partial void LogEscalated(string errorId, string component, string message);
+}

@@ -1,0 +1,40 @@
+using RecoveryCluster.CircuitBreaker;
+using RecoveryCluster.Errors;
+
+namespace RecoveryCluster.Grains.Errors;
+
+/// <summary>The persisted state of one error (one fingerprint).</summary>
+[GenerateSerializer, Alias("rc.error-state")]
+public sealed class ErrorState
+{
+    [Id(0)] public bool Reported { get; set; }
+    [Id(1)] public ErrorType Type { get; set; }
+    [Id(2)] public ErrorSeverity Severity { get; set; }
+    [Id(3)] public string Message { get; set; } = string.Empty;
+    [Id(4)] public string? ExceptionType { get; set; }
+    [Id(5)] public ErrorContext? Context { get; set; }
+    [Id(6)] public DateTimeOffset FirstSeen { get; set; }
+    [Id(7)] public DateTimeOffset LastSeen { get; set; }
+    [Id(8)] public long AggregatedCount { get; set; }
+    [Id(9)] public List<string> RelatedErrors { get; set; } = [];
+
+    /// <summary>Outcomes recorded, all episodes, late ones included.</summary>
+    [Id(10)] public int RetryCount { get; set; }
+    [Id(11)] public ErrorStatus Status { get; set; }
+    [Id(12)] public int Episode { get; set; }
+
+    /// <summary>Plans issued so far, all episodes; the attempt number of the next plan is this plus one.</summary>
+    [Id(13)] public int PlansIssued { get; set; }
+    [Id(14)] public RecoveryPlan? PendingPlan { get; set; }
+    [Id(15)] public List<LevelHistoryEntry> LevelHistory { get; set; } = [];
+    [Id(16)] public int Regressions { get; set; }
+    [Id(17)] public DateTimeOffset? ResolvedAt { get; set; }
+
+    /// <summary>This error once failed at level 2; a half-open start then goes straight to level 3.</summary>
+    [Id(18)] public bool FailedAtEnhanced { get; set; }
+
+    /// <summary>Recent plans by attempt number, to validate outcomes that arrive late.</summary>
+    [Id(19)] public List<IssuedPlan> IssuedPlans { get; set; } = [];
+
+    [Id(20)] public CircuitState LastCircuitState { get; set; }
+}

@@ -1,0 +1,13 @@
+using RecoveryCluster.Errors;
+
+namespace RecoveryCluster.Grains.Errors;
+
+/// <summary>A plan handed out, remembered so a late outcome can be checked against the strategy it was planned with.</summary>
+[GenerateSerializer, Alias("rc.issued-plan")]
+public sealed class IssuedPlan
+{
+    [Id(0)] public int Attempt { get; set; }
+    [Id(1)] public int Episode { get; set; }
+    [Id(2)] public RecoveryLevel Level { get; set; }
+    [Id(3)] public string StrategyId { get; set; } = string.Empty;
+}

@@ -1,0 +1,62 @@
+using RecoveryCluster.Errors;
+
+namespace RecoveryCluster.Grains.Errors;
+
+/// <summary>Checks an occurrence before it touches any state; every message names the field.</summary>
+public static class OccurrenceValidator
+{
+    public static void Validate(ErrorOccurrence occurrence, string errorId)
+    {
+        ArgumentNullException.ThrowIfNull(occurrence);
+        Guard.Defined(occurrence.Type, "type");
+        Guard.Defined(occurrence.Severity, "severity");
+        ArgumentNullException.ThrowIfNull(occurrence.Message, "message");
+        if (occurrence.Message.Length > Limits.MaxMessageLength)
+        {
+            throw new ArgumentException($"'message' is {occurrence.Message.Length} characters long; the limit is {Limits.MaxMessageLength}.", "message");
+        }
+
+        Guard.OptionalKey(occurrence.ExceptionType, "exceptionType");
+        var context = occurrence.Context ?? throw new ArgumentNullException("context");
+        Guard.Key(context.Component, "component");
+        Guard.Key(context.Operation, "operation");
+        Guard.Key(context.WorkerId, "workerId");
+        Guard.OptionalKey(context.HardwareId, "hardwareId");
+        if (context.TaskIds is { } tasks)
+        {
+            if (tasks.Count > Limits.MaxCollectionItems)
+            {
+                throw new ArgumentException($"'taskIds' holds {tasks.Count} ids; the limit is {Limits.MaxCollectionItems}.", "taskIds");
+            }
+
+            foreach (var task in tasks)
+            {
+                Guard.Key(task, "taskIds");
+            }
+        }
+
+        if (context.Tags is { } tags)
+        {
+            if (tags.Count > Limits.MaxCollectionItems)
+            {
+                throw new ArgumentException($"'tags' holds {tags.Count} entries; the limit is {Limits.MaxCollectionItems}.", "tags");
+            }
+
+            foreach (var (key, value) in tags)
+            {
+                Guard.Key(key, "tags");
+                if (value is null || value.Length > Limits.MaxKeyLength)
+                {
+                    throw new ArgumentException($"Tag '{key}' needs a value of at most {Limits.MaxKeyLength} characters.", "tags");
+                }
+            }
+        }
+
+        var fingerprint = ErrorFingerprint.Compute(occurrence);
+        if (!string.Equals(fingerprint, errorId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"The occurrence's fingerprint is '{fingerprint}', not '{errorId}': report it to the error grain named by ErrorFingerprint.Compute.", "errorId");
+        }
+    }
+}

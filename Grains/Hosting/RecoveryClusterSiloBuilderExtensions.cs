@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RecoveryCluster.Grains.Options;
+using RecoveryCluster.Grains.Strategies;
+using RecoveryCluster.Strategies;
+
+namespace RecoveryCluster.Grains.Hosting;
+
+/// <summary>Adds the RecoveryCluster grains' services to a silo. Storage is the host's choice (<see cref="StorageNames"/>).</summary>
+public static class RecoveryClusterSiloBuilderExtensions
+{
+    public static ISiloBuilder AddRecoveryCluster(this ISiloBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddRecoveryClusterGrainServices();
+        return builder;
+    }
+
+    public static IServiceCollection AddRecoveryClusterGrainServices(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<RecoveryOptions>().BindConfiguration(RecoveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StrategyStatsOptions>().BindConfiguration(StrategyStatsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CircuitBreakerOptions>().BindConfiguration(CircuitBreakerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(RecoveryClock.System);
+        services.TryAddSingleton(sp => new StrategyCatalog(sp.GetServices<StrategyDescriptor>()));
+        return services;
+    }
+
+    /// <summary>Registers a custom strategy with the planner; register the same strategies on every silo.</summary>
+    public static IServiceCollection AddRecoveryStrategy(this IServiceCollection services, StrategyDescriptor strategy)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(strategy);
+        services.AddSingleton(strategy);
+        return services;
+    }
+}

@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RecoveryCluster.Grains.Options;
+
+/// <summary>How errors are planned and aggregated. Section <c>RecoveryCluster:Recovery</c>.</summary>
+public sealed class RecoveryOptions
+{
+    public const string Section = "RecoveryCluster:Recovery";
+
+    /// <summary>A resolved error that recurs within this window counts as a regression.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
+    public TimeSpan RegressionWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Below this many samples a candidate is explored in catalog order instead of ranked by score.</summary>
+    [Range(0, 1000)]
+    public int MinSamplesForScore { get; set; } = 3;
+
+    /// <summary>Occurrence ids kept in <c>relatedErrors</c>.</summary>
+    [Range(1, 1000)]
+    public int RelatedErrorsKept { get; set; } = 20;
+
+    /// <summary>Attempts kept in the level history.</summary>
+    [Range(1, 10000)]
+    public int LevelHistoryKept { get; set; } = 100;
+}

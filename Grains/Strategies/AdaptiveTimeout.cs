@@ -1,0 +1,27 @@
+namespace RecoveryCluster.Grains.Strategies;
+
+/// <summary>
+/// The adaptive timeout rule of DESIGN §3: after a success t = max(t·0.9, base·0.5, min); after a failure or a
+/// timeout t = min(t·1.5, max).
+/// </summary>
+public static class AdaptiveTimeout
+{
+    public const double ShrinkFactor = 0.9;
+    public const double GrowFactor = 1.5;
+    public const double FloorShareOfBase = 0.5;
+
+    public static TimeSpan Next(TimeSpan current, bool success, TimeSpan baseTimeout, TimeSpan min, TimeSpan max)
+    {
+        if (success)
+        {
+            var shrunk = current * ShrinkFactor;
+            var floor = baseTimeout * FloorShareOfBase;
+            return Max(Max(shrunk, floor), min);
+        }
+
+        var grown = current * GrowFactor;
+        return grown < max ? grown : max;
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}

@@ -1,0 +1,154 @@
+using Microsoft.Extensions.Options;
+using RecoveryCluster.Errors;
+using RecoveryCluster.Grains.Options;
+using RecoveryCluster.Strategies;
+
+namespace RecoveryCluster.Grains.Strategies;
+
+/// <summary>Performance history, score and adaptive timeout of one strategy for one error type.</summary>
+public sealed class StrategyStatsGrain(
+    [PersistentState("stats", StorageNames.Recovery)] IPersistentState<StrategyStatsState> state,
+    IOptions<StrategyStatsOptions> options) : Grain, IStrategyStatsGrain
+{
+    private const string OtherHardware = "other";
+
+    private readonly StrategyStatsOptions _options = options.Value;
+    private ErrorType _errorType;
+    private string _strategyId = string.Empty;
+    private StrategyStatsSnapshot? _snapshot;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (_errorType, _strategyId) = StrategyStatsKey.Parse(this.GetPrimaryKeyString());
+        return Task.CompletedTask;
+    }
+
+    public async Task<StrategyStatsSnapshot> RecordAsync(StrategyExecution execution)
+    {
+        Validate(execution);
+        var s = state.State;
+        s.TotalExecutions++;
+        if (execution.Success)
+        {
+            s.TotalSuccesses++;
+        }
+
+        s.Window.Add(execution);
+        if (s.Window.Count > _options.WindowSize)
+        {
+            s.Window.RemoveRange(0, s.Window.Count - _options.WindowSize);
+        }
+
+        s.Timeout = AdaptiveTimeout.Next(
+            s.Timeout ?? _options.BaseTimeout, execution.Success && !execution.TimedOut,
+            _options.BaseTimeout, _options.MinTimeout, _options.MaxTimeout);
+        AddToTrend(s, execution);
+        AddToHardware(s, execution);
+        s.LastUpdated = execution.At;
+
+        await state.WriteStateAsync();
+        _snapshot = null;
+        return Snapshot();
+    }
+
+    public Task<StrategyStatsSnapshot> GetSnapshotAsync() => Task.FromResult(Snapshot());
+
+    public async Task ResetAsync()
+    {
+        await state.ClearStateAsync();
+        state.State = new StrategyStatsState();
+        _snapshot = null;
+    }
+
+    private StrategyStatsSnapshot Snapshot()
+    {
+        if (_snapshot is not null)
+        {
+            return _snapshot;
+        }
+
+        var s = state.State;
+        var score = StrategyScore.Compute(s.Window);
+        _snapshot = new StrategyStatsSnapshot(
+            _errorType.ToName(), _strategyId, s.TotalExecutions, s.TotalSuccesses, score.Samples, score.SuccessRate,
+            score.AverageSuccessfulSeconds, score.AverageImpact, score.AverageStability, score.TaskRecoveryRate, score.Score,
+            s.Timeout ?? _options.BaseTimeout,
+            [.. s.ByHardware.Select(h => new HardwareStats(h.Key, h.Value.Executions, h.Value.Successes)).OrderBy(h => h.HardwareId, StringComparer.Ordinal)],
+            [.. s.Trend],
+            s.LastUpdated);
+        return _snapshot;
+    }
+
+    private void AddToTrend(StrategyStatsState s, StrategyExecution execution)
+    {
+        var bucketTicks = _options.TrendBucket.Ticks;
+        var start = new DateTimeOffset(execution.At.UtcTicks - execution.At.UtcTicks % bucketTicks, TimeSpan.Zero);
+        var index = s.Trend.FindIndex(b => b.Start == start);
+        var bucket = index >= 0 ? s.Trend[index] : new TimeBucketStats(start, 0, 0, 0);
+        bucket = bucket with
+        {
+            Executions = bucket.Executions + 1,
+            Successes = bucket.Successes + (execution.Success ? 1 : 0),
+            TotalSeconds = bucket.TotalSeconds + execution.ExecutionTime.TotalSeconds,
+        };
+        if (index >= 0)
+        {
+            s.Trend[index] = bucket;
+            return;
+        }
+
+        s.Trend.Add(bucket);
+        s.Trend.Sort((a, b) => a.Start.CompareTo(b.Start));
+        if (s.Trend.Count > _options.TrendBucketsKept)
+        {
+            s.Trend.RemoveRange(0, s.Trend.Count - _options.TrendBucketsKept);
+        }
+    }
+
+    private void AddToHardware(StrategyStatsState s, StrategyExecution execution)
+    {
+        if (execution.HardwareId is not { } hardware)
+        {
+            return;
+        }
+
+        if (!s.ByHardware.ContainsKey(hardware) && s.ByHardware.Count >= _options.HardwareKept)
+        {
+            hardware = OtherHardware;
+        }
+
+        if (!s.ByHardware.TryGetValue(hardware, out var counter))
+        {
+            counter = new HardwareCounter();
+            s.ByHardware[hardware] = counter;
+        }
+
+        counter.Executions++;
+        if (execution.Success)
+        {
+            counter.Successes++;
+        }
+    }
+
+    private static void Validate(StrategyExecution execution)
+    {
+        ArgumentNullException.ThrowIfNull(execution);
+        Guard.Duration(execution.ExecutionTime, "executionTime");
+        ArgumentOutOfRangeException.ThrowIfNegative(execution.AffectedTasks, "affectedTasks");
+        ArgumentOutOfRangeException.ThrowIfNegative(execution.RecoveredTasks, "recoveredTasks");
+        if (execution.RecoveredTasks > execution.AffectedTasks)
+        {
+            throw new ArgumentException(
+                $"'recoveredTasks' ({execution.RecoveredTasks}) must not exceed 'affectedTasks' ({execution.AffectedTasks}).", "recoveredTasks");
+        }
+
+        Guard.Range(execution.ImpactScore, 0, 1, "impactScore");
+        if (execution.StabilityScore is { } stability)
+        {
+            Guard.Range(stability, 0, 1, "stabilityScore");
+        }
+
+        Guard.OptionalKey(execution.HardwareId, "hardwareId");
+        Guard.Defined(execution.Level, "level");
+    }
+}

@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RecoveryCluster.Silo;
+
+/// <summary>Where the silo listens and which cluster it joins. Section <c>RecoveryCluster:Silo</c>.</summary>
+public sealed class SiloHostOptions
+{
+    public const string Section = "RecoveryCluster:Silo";
+
+    [Required]
+    public string ClusterId { get; set; } = "recovery-cluster";
+
+    [Required]
+    public string ServiceId { get; set; } = "recovery-cluster";
+
+    /// <summary>Silo-to-silo port.</summary>
+    [Range(1, 65535)]
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Orleans client gateway port.</summary>
+    [Range(1, 65535)]
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>HTTP port of the API, analytics page and dashboard.</summary>
+    [Range(1, 65535)]
+    public int HttpPort { get; set; } = 8080;
+
+    /// <summary>Address the HTTP endpoint binds to; loopback unless set.</summary>
+    [Required]
+    public string HttpAddress { get; set; } = "127.0.0.1";
+}
