@@ -53,10 +53,12 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain
         Guard.Defined(failure.Type, "type");
         Guard.Defined(failure.Severity, "severity");
 
+        // Refresh first, so the verdict reports the state the failure actually met (half-open, not a stale open).
         var now = _clock.UtcNow;
+        var refreshed = _policy.Refresh(_state.State, now);
         var before = _state.State.State;
         var (counted, transitioned) = _policy.RecordFailure(_state.State, failure, now);
-        await ApplyAsync(transitioned, persist: true);
+        await ApplyAsync(refreshed || transitioned, persist: true);
         return new FailureVerdict(counted, before, Snapshot());
     }
 

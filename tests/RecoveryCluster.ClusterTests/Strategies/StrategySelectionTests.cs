@@ -1,0 +1,93 @@
+using RecoveryCluster.Errors;
+using RecoveryCluster.Strategies;
+
+namespace RecoveryCluster.ClusterTests.Strategies;
+
+[Collection(ClusterCollection.Name)]
+public sealed class StrategySelectionTests(ClusterFixture fixture)
+{
+    private IClusterClient Client => fixture.Client;
+
+    [Fact]
+    public async Task Once_history_shows_one_strategy_beating_another_the_better_one_is_chosen()
+    {
+        // Database errors at level 1 have three candidates in catalog order: retry, reconnect, database-reconnect.
+        await Client.ResetStatsAsync(ErrorType.Database);
+        var component = Failures.NewComponent("orders-db");
+
+        // Exploration: each candidate is tried in catalog order until it has three samples.
+        var explored = new List<string>();
+        for (var i = 0; i < 9; i++)
+        {
+            var occurrence = Failures.Occurrence(component, message: $"exploration failure kind {(char)('a' + i)}");
+            var plan = (await Client.ReportAsync(occurrence)).Plan!;
+            explored.Add(plan.StrategyId);
+            Assert.StartsWith("exploring", plan.Reason, StringComparison.Ordinal);
+            var reconnectWins = plan.StrategyId == StrategyIds.Reconnect;
+            await Client.Grain(occurrence).RecordOutcomeAsync(plan.Attempt, Failures.Outcome(plan, success: reconnectWins));
+        }
+
+        Assert.Equal([.. Enumerable.Repeat(StrategyIds.Retry, 3), .. Enumerable.Repeat(StrategyIds.Reconnect, 3), .. Enumerable.Repeat(StrategyIds.DatabaseReconnect, 3)], explored);
+
+        var next = (await Client.ReportAsync(Failures.Occurrence(component, message: "after learning"))).Plan!;
+        Assert.Equal(StrategyIds.Reconnect, next.StrategyId);
+        Assert.StartsWith("best score", next.Reason, StringComparison.Ordinal);
+        Assert.Equal(StrategyIds.Reconnect, next.Alternatives[0].StrategyId);
+        Assert.True(next.Alternatives[0].Score > next.Alternatives[1].Score);
+
+        var ranked = await Client.GetGrain<IRecoveryAdvisorGrain>("database").GetRecommendationsAsync();
+        Assert.Equal(StrategyIds.Reconnect, ranked[0].Strategy.Id);
+        Assert.Equal(1, ranked[0].Rank);
+    }
+
+    [Fact]
+    public async Task Adaptive_timeouts_grow_by_half_on_failure_up_to_the_max_and_shrink_by_a_tenth_on_success_down_to_the_floor()
+    {
+        var stats = Client.GetGrain<IStrategyStatsGrain>(StrategyStatsKey.For(ErrorType.System, StrategyIds.Retry));
+        await stats.ResetAsync();
+        Assert.Equal(TimeSpan.FromSeconds(30), (await stats.GetSnapshotAsync()).Timeout);
+
+        var expected = 30.0;
+        for (var i = 0; i < 12; i++)
+        {
+            var snapshot = await stats.RecordAsync(Execution(success: false));
+            expected = Math.Min(expected * 1.5, 300);
+            Assert.Equal(expected, snapshot.Timeout.TotalSeconds, 3);
+        }
+
+        Assert.Equal(TimeSpan.FromSeconds(300), (await stats.GetSnapshotAsync()).Timeout);
+        for (var i = 0; i < 40; i++)
+        {
+            var snapshot = await stats.RecordAsync(Execution(success: true));
+            expected = Math.Max(expected * 0.9, 15);
+            Assert.Equal(expected, snapshot.Timeout.TotalSeconds, 3);
+        }
+
+        Assert.Equal(TimeSpan.FromSeconds(15), (await stats.GetSnapshotAsync()).Timeout);
+
+        // The plan carries the learned timeout.
+        var occurrence = Failures.Occurrence(Failures.NewComponent("scheduler"), type: ErrorType.System);
+        var plan = (await Client.ReportAsync(occurrence)).Plan!;
+        Assert.Equal(StrategyIds.Retry, plan.StrategyId);
+        Assert.Equal(TimeSpan.FromSeconds(15), plan.Timeout);
+    }
+
+    [Fact]
+    public async Task A_strategy_registered_on_the_silos_is_a_candidate_after_the_built_ins()
+    {
+        var strategies = await Client.GetGrain<IRecoveryAdvisorGrain>("worker").GetStrategiesAsync();
+        Assert.Equal(ClusterFixture.RestartPod.Id, strategies[^1].Id);
+        Assert.DoesNotContain(strategies, s => s.Id == StrategyIds.ErrorCorrection);
+
+        var occurrence = Failures.Occurrence(Failures.NewComponent("render-farm"), type: ErrorType.Worker);
+        var plan = (await Client.ReportAsync(occurrence)).Plan!;
+        plan = (await Client.Grain(occurrence).RecordOutcomeAsync(plan.Attempt, Failures.Outcome(plan, false))).NextPlan!;
+        plan = (await Client.Grain(occurrence).RecordOutcomeAsync(plan.Attempt, Failures.Outcome(plan, false))).NextPlan!;
+
+        Assert.Equal(RecoveryLevel.Component, plan.Level);
+        Assert.Contains(plan.Alternatives, a => a.StrategyId == ClusterFixture.RestartPod.Id);
+    }
+
+    private StrategyExecution Execution(bool success) =>
+        new(success, TimeSpan.FromSeconds(2), 0, 0, 0.1, 1, "host-a", false, RecoveryLevel.Basic, fixture.Time.GetUtcNow());
+}
