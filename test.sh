@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs every test: starts a throwaway PostgreSQL on 127.0.0.1 (unless ConnectionStrings__RecoveryCluster is set),
+# runs `dotnet test RecoveryCluster.sln`, stops what it started and prints "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+
+results="TestResults"
+rm -rf "$results"
+started_pg=0
+
+cleanup() {
+  if [ "$started_pg" = 1 ]; then deploy/local/postgres.sh stop; fi
+}
+trap cleanup EXIT
+
+if [ -z "${ConnectionStrings__RecoveryCluster:-}" ]; then
+  deploy/local/postgres.sh start || exit 1
+  started_pg=1
+  export ConnectionStrings__RecoveryCluster="$(deploy/local/postgres.sh url)"
+fi
+
+dotnet test RecoveryCluster.sln \
+  --configuration Release \
+  --logger "trx" \
+  --results-directory "$results" \
+  --blame-hang-timeout 10m \
+  "$@"
+status=$?
+
+passed=0; failed=0; total=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); total=$((total + ${t:-0}))
+done
+
+skipped=$((total - passed - failed))
+if [ "$skipped" -gt 0 ]; then echo "$passed passed, $failed failed, $skipped skipped"; else echo "$passed passed, $failed failed"; fi
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ]; then exit 1; fi
+if [ "$passed" -eq 0 ]; then echo "No test ran." >&2; exit 1; fi
+exit 0
