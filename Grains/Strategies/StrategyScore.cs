@@ -16,7 +16,9 @@ public static class StrategyScore
     /// <summary>Successful executions taking this long or longer get a time score of 0.</summary>
     public static readonly TimeSpan SlowestScoredTime = TimeSpan.FromSeconds(30);
 
-    public static StrategyScoreResult Compute(IReadOnlyCollection<StrategyExecution> executions)
+    /// <param name="executions">The recent window.</param>
+    /// <param name="stabilitySamples">Stability measured after the fact by workers; averaged with the executions' own stability values.</param>
+    public static StrategyScoreResult Compute(IReadOnlyCollection<StrategyExecution> executions, IReadOnlyCollection<double>? stabilitySamples = null)
     {
         ArgumentNullException.ThrowIfNull(executions);
         if (executions.Count == 0)
@@ -46,6 +48,12 @@ public static class StrategyScore
                 taskRecovery += (double)e.RecoveredTasks / e.AffectedTasks;
                 taskRecords++;
             }
+        }
+
+        foreach (var sample in stabilitySamples ?? [])
+        {
+            stability += sample;
+            stabilityCount++;
         }
 
         var n = executions.Count;

@@ -51,6 +51,20 @@ public sealed class StrategyStatsGrain(
         return Snapshot();
     }
 
+    public async Task RecordStabilityAsync(double stabilityScore)
+    {
+        Guard.Range(stabilityScore, 0, 1, nameof(stabilityScore));
+        var samples = state.State.StabilitySamples;
+        samples.Add(stabilityScore);
+        if (samples.Count > _options.WindowSize)
+        {
+            samples.RemoveRange(0, samples.Count - _options.WindowSize);
+        }
+
+        await state.WriteStateAsync();
+        _snapshot = null;
+    }
+
     public Task<StrategyStatsSnapshot> GetSnapshotAsync() => Task.FromResult(Snapshot());
 
     public async Task ResetAsync()
@@ -68,7 +82,7 @@ public sealed class StrategyStatsGrain(
         }
 
         var s = state.State;
-        var score = StrategyScore.Compute(s.Window);
+        var score = StrategyScore.Compute(s.Window, s.StabilitySamples);
         _snapshot = new StrategyStatsSnapshot(
             _errorType.ToName(), _strategyId, s.TotalExecutions, s.TotalSuccesses, score.Samples, score.SuccessRate,
             score.AverageSuccessfulSeconds, score.AverageImpact, score.AverageStability, score.TaskRecoveryRate, score.Score,

@@ -18,4 +18,7 @@ public sealed class StrategyStatsState
     [Id(4)] public List<TimeBucketStats> Trend { get; set; } = [];
     [Id(5)] public Dictionary<string, HardwareCounter> ByHardware { get; set; } = new(StringComparer.Ordinal);
     [Id(6)] public DateTimeOffset? LastUpdated { get; set; }
+
+    /// <summary>Stability scores that workers measured after their outcomes, newest last, bounded by the window size.</summary>
+    [Id(7)] public List<double> StabilitySamples { get; set; } = [];
 }

@@ -1,0 +1,17 @@
+using System.Diagnostics.Metrics;
+
+namespace RecoveryCluster.Client;
+
+/// <summary>The worker library's instruments, on the <c>RecoveryCluster.Client</c> meter.</summary>
+internal static class ClientMetrics
+{
+    public const string MeterName = "RecoveryCluster.Client";
+
+    private static readonly Meter Meter = new(MeterName);
+
+    public static readonly Counter<long> ClusterUnreachable = Meter.CreateCounter<long>("rc.client.cluster_unreachable", description: "Times a cluster call failed and the worker fell back to its local breaker");
+    public static readonly Counter<long> LocalBreakerOpened = Meter.CreateCounter<long>("rc.client.local_breaker_opened");
+    public static readonly Counter<long> Rejected = Meter.CreateCounter<long>("rc.client.circuit_rejections", description: "Calls refused because a circuit was open");
+    public static readonly Counter<long> Recoveries = Meter.CreateCounter<long>("rc.client.recoveries");
+    public static readonly Counter<long> Escalations = Meter.CreateCounter<long>("rc.client.escalations");
+}

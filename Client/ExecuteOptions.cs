@@ -1,0 +1,44 @@
+namespace RecoveryCluster.Client;
+
+/// <summary>Per-call settings of <c>IRecoveryClient.ExecuteAsync</c>: timeout, criticality and what the strategies may use.</summary>
+public sealed record ExecuteOptions
+{
+    public static ExecuteOptions Default { get; } = new();
+
+    /// <summary>The operation's own timeout; null uses the client's default.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Medium failures of critical operations count against the cluster breaker.</summary>
+    public bool IsCritical { get; init; }
+
+    /// <summary>Tasks this operation serves; reported as affected, and migrated by worker recovery.</summary>
+    public IReadOnlyList<string>? TaskIds { get; init; }
+
+    public IReadOnlyDictionary<string, string>? Tags { get; init; }
+
+    /// <summary>The fallback strategy's alternative.</summary>
+    public Func<CancellationToken, Task<object?>>? Fallback { get; init; }
+
+    /// <summary>Graceful degradation's levels, best first; the first that succeeds is the result.</summary>
+    public IReadOnlyList<Func<CancellationToken, Task<object?>>>? DegradationLevels { get; init; }
+
+    /// <summary>Compensating actions in the order their steps ran; the strategy runs them in reverse.</summary>
+    public IReadOnlyList<Func<CancellationToken, Task>>? Compensations { get; init; }
+
+    /// <summary>Typed helper for <see cref="Fallback"/>.</summary>
+    public ExecuteOptions WithFallback<T>(Func<CancellationToken, Task<T>> fallback)
+    {
+        ArgumentNullException.ThrowIfNull(fallback);
+        return this with { Fallback = async ct => await fallback(ct).ConfigureAwait(false) };
+    }
+
+    /// <summary>Typed helper for <see cref="DegradationLevels"/>.</summary>
+    public ExecuteOptions WithDegradation<T>(params Func<CancellationToken, Task<T>>[] levels)
+    {
+        ArgumentNullException.ThrowIfNull(levels);
+        return this with
+        {
+            DegradationLevels = levels.Select(level => (Func<CancellationToken, Task<object?>>)(async ct => await level(ct).ConfigureAwait(false))).ToArray(),
+        };
+    }
+}

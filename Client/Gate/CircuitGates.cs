@@ -1,0 +1,210 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Polly;
+using CircuitBreakerStrategyOptions = Polly.CircuitBreaker.CircuitBreakerStrategyOptions;
+using RecoveryCluster.CircuitBreaker;
+
+namespace RecoveryCluster.Client.Gate;
+
+/// <summary>
+/// The gates of every component this worker uses. It subscribes to each component's breaker on first use, renews
+/// the subscriptions on a timer (which also restores them after a silo restart), and sends batched successes.
+/// </summary>
+internal sealed partial class CircuitGates : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, ComponentGate> _gates = new(StringComparer.Ordinal);
+    private readonly IGrainFactory _grains;
+    private readonly RecoveryClientOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly ClusterCircuitObserver _observer;
+    private readonly ICircuitObserver _observerReference;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _renewLoop;
+    private readonly Task _flushLoop;
+
+    public CircuitGates(IGrainFactory grains, RecoveryClientOptions options, TimeProvider time, ILogger logger)
+    {
+        _grains = grains;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _observer = new ClusterCircuitObserver(OnPushed);
+        _observerReference = grains.CreateObjectReference<ICircuitObserver>(_observer);
+        _renewLoop = RunEveryAsync(options.ResubscribeInterval, RenewAllAsync);
+        _flushLoop = RunEveryAsync(options.SuccessFlushInterval, FlushSuccessesAsync);
+    }
+
+    /// <summary>Raised on every state change a push or a renewal brings.</summary>
+    public event Action<CircuitSnapshot>? CircuitChanged;
+
+    public string WorkerId => _options.WorkerId;
+
+    /// <summary>The gate of a component; the first call for a component subscribes (bounded by the cluster call timeout).</summary>
+    public ValueTask<ComponentGate> GetAsync(string component)
+    {
+        if (_gates.TryGetValue(component, out var gate) && gate.Subscription is { IsCompleted: true })
+        {
+            return ValueTask.FromResult(gate);
+        }
+
+        return GetSlowAsync(component);
+    }
+
+    public CircuitState StateOf(string component) =>
+        _gates.TryGetValue(component, out var gate) ? gate.State : CircuitState.Closed;
+
+    public ICircuitBreakerGrain Breaker(string component) => _grains.GetGrain<ICircuitBreakerGrain>(component);
+
+    /// <summary>Renews every subscription now (also called after a failed cluster call).</summary>
+    public Task RenewAllAsync() => Task.WhenAll(_gates.Values.Select(g => SubscribeAsync(g)));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(_renewLoop, _flushLoop).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+
+        await FlushSuccessesAsync().ConfigureAwait(false);
+        await Task.WhenAll(_gates.Values.Select(async g =>
+        {
+            try
+            {
+                await Breaker(g.Component).UnsubscribeAsync(_observerReference).WaitAsync(_options.ClusterCallTimeout).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is TimeoutException or OrleansException or ObjectDisposedException or InvalidOperationException)
+            {
+                // The silo forgets the subscription when it expires.
+            }
+        })).ConfigureAwait(false);
+        _grains.DeleteObjectReference<ICircuitObserver>(_observerReference);
+        _stopping.Dispose();
+    }
+
+    private async ValueTask<ComponentGate> GetSlowAsync(string component)
+    {
+        var gate = _gates.GetOrAdd(component, c => new ComponentGate(c, BuildLocalBreaker(c)));
+        lock (gate)
+        {
+            gate.Subscription ??= SubscribeAsync(gate);
+        }
+
+        await gate.Subscription.ConfigureAwait(false);
+        return gate;
+    }
+
+    private async Task SubscribeAsync(ComponentGate gate)
+    {
+        try
+        {
+            var snapshot = await Breaker(gate.Component).SubscribeAsync(_observerReference)
+                .WaitAsync(_options.ClusterCallTimeout, _time, _stopping.Token).ConfigureAwait(false);
+            var wasReachable = gate.ClusterReachable;
+            if (gate.Apply(snapshot))
+            {
+                CircuitChanged?.Invoke(snapshot);
+            }
+
+            if (!wasReachable && gate.Subscription is { IsCompleted: true })
+            {
+                LogClusterBack(gate.Component);
+            }
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !_stopping.IsCancellationRequested)
+        {
+            if (gate.ClusterReachable || gate.Subscription is null or { IsCompleted: false })
+            {
+                ClientMetrics.ClusterUnreachable.Add(1);
+                LogClusterUnreachable(gate.Component, error.Message);
+            }
+
+            gate.ClusterReachable = false;
+        }
+    }
+
+    private void OnPushed(CircuitSnapshot snapshot)
+    {
+        if (_gates.TryGetValue(snapshot.Component, out var gate) && gate.Apply(snapshot))
+        {
+            CircuitChanged?.Invoke(snapshot);
+        }
+    }
+
+    private async Task FlushSuccessesAsync()
+    {
+        foreach (var gate in _gates.Values)
+        {
+            var count = gate.TakeSuccesses();
+            if (count == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                await Breaker(gate.Component).RecordSuccessAsync(_options.WorkerId, count)
+                    .WaitAsync(_options.ClusterCallTimeout, _time).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is TimeoutException or OrleansException or OperationCanceledException)
+            {
+                // Kept for the next flush; successes only ever lower the breaker's counts, so a late batch is harmless.
+                gate.ReturnSuccesses(count);
+            }
+        }
+    }
+
+    private async Task RunEveryAsync(TimeSpan period, Func<Task> work)
+    {
+        using var timer = new PeriodicTimer(period, _time);
+        while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
+        {
+            try
+            {
+                await work().ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                LogBackgroundFailure(error);
+            }
+        }
+    }
+
+    private ResiliencePipeline BuildLocalBreaker(string component)
+    {
+        var local = _options.LocalBreaker;
+        return new ResiliencePipelineBuilder { TimeProvider = _time }
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                FailureRatio = local.FailureRatio,
+                MinimumThroughput = local.MinimumThroughput,
+                SamplingDuration = local.SamplingDuration,
+                BreakDuration = local.BreakDuration,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && e is not CircuitOpenException && e is not OperationCanceledException),
+                OnOpened = _ =>
+                {
+                    ClientMetrics.LocalBreakerOpened.Add(1);
+                    LogLocalOpened(component);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cluster unreachable for circuit '{Component}': gating on this worker's local breaker only ({Reason})")]
+    private partial void LogClusterUnreachable(string component, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cluster reachable again for circuit '{Component}'")]
+    private partial void LogClusterBack(string component);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "This worker's local breaker for '{Component}' opened")]
+    private partial void LogLocalOpened(string component);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A background task of the recovery client failed")]
+    private partial void LogBackgroundFailure(Exception error);
+}

@@ -1,0 +1,25 @@
+using RecoveryCluster.CircuitBreaker;
+
+namespace RecoveryCluster.Client;
+
+/// <summary>
+/// Runs a worker's operations through the cluster: gates each call on the component's cluster-wide breaker, runs it
+/// under its timeout and, when it fails, reports the error and carries out the cluster's recovery plans until the
+/// error is resolved or escalated.
+/// </summary>
+public interface IRecoveryClient
+{
+    /// <summary>Runs <paramref name="action"/> and returns its value, or the value a recovery produced.</summary>
+    /// <exception cref="CircuitOpenException">The component's circuit is open.</exception>
+    /// <exception cref="RecoveryEscalatedException">Every level failed; the original failure is the inner exception.</exception>
+    Task<T> ExecuteAsync<T>(string component, string operation, Func<CancellationToken, Task<T>> action, ExecuteOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Runs <paramref name="action"/>, recovering it when it fails.</summary>
+    Task ExecuteAsync(string component, string operation, Func<CancellationToken, Task> action, ExecuteOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The component's cluster breaker state as this worker last heard it (a local read).</summary>
+    CircuitState GetCircuitState(string component);
+
+    /// <summary>This worker's id, as the breakers' quorum counts it.</summary>
+    string WorkerId { get; }
+}

@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RecoveryCluster.Client;
+
+/// <summary>
+/// The worker's own breaker per component (Polly's). It opens on this worker's failures alone, so one sick worker
+/// stops itself without tripping the fleet, and it is the only breaker while the cluster cannot be reached.
+/// </summary>
+public sealed class LocalBreakerOptions
+{
+    /// <summary>Share of failed calls that opens it; 1.0 with <see cref="MinimumThroughput"/> N means N failures in a row.</summary>
+    public double FailureRatio { get; set; } = 1.0;
+
+    public int MinimumThroughput { get; set; } = 5;
+
+    public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    internal IEnumerable<ValidationResult> Validate()
+    {
+        if (FailureRatio is <= 0 or > 1 || double.IsNaN(FailureRatio))
+        {
+            yield return new ValidationResult("LocalBreaker.FailureRatio must lie in (0, 1].", [nameof(FailureRatio)]);
+        }
+
+        if (MinimumThroughput < 2)
+        {
+            yield return new ValidationResult("LocalBreaker.MinimumThroughput must be at least 2.", [nameof(MinimumThroughput)]);
+        }
+
+        if (SamplingDuration < TimeSpan.FromMilliseconds(500) || BreakDuration < TimeSpan.FromMilliseconds(500))
+        {
+            yield return new ValidationResult("LocalBreaker.SamplingDuration and BreakDuration must be at least 0.5 s.", [nameof(SamplingDuration)]);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RecoveryCluster.Client;
+
+/// <summary>How a worker talks to the cluster. Section <c>RecoveryCluster:Client</c>.</summary>
+public sealed class RecoveryClientOptions : IValidatableObject
+{
+    public const string Section = "RecoveryCluster:Client";
+
+    /// <summary>This worker's id; the breaker's quorum counts distinct workers. Defaults to machine name and process id.</summary>
+    [Required, MaxLength(Limits.MaxKeyLength)]
+    public string WorkerId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+
+    /// <summary>The machine or device id reported with outcomes.</summary>
+    [MaxLength(Limits.MaxKeyLength)]
+    public string? HardwareId { get; set; } = Environment.MachineName;
+
+    /// <summary>Gateways as <c>host:port</c>; empty means the local silo's gateway on 127.0.0.1:30000.</summary>
+    public List<string> Gateways { get; set; } = [];
+
+    [Required]
+    public string ClusterId { get; set; } = "recovery-cluster";
+
+    [Required]
+    public string ServiceId { get; set; } = "recovery-cluster";
+
+    /// <summary>The timeout of an operation when the call names none.</summary>
+    public TimeSpan DefaultOperationTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest a worker's operation waits on the cluster (subscribe, probe, report) before it goes on without it.</summary>
+    public TimeSpan ClusterCallTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often breaker subscriptions are renewed (they expire on the silo after 5 minutes, and vanish when a silo restarts).</summary>
+    public TimeSpan ResubscribeInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often batched success counts are sent to the breakers.</summary>
+    public TimeSpan SuccessFlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The window after a recovery over which the component's stability is measured.</summary>
+    public TimeSpan StabilityWindow { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The local breaker, used for this worker's own failures and while the cluster is unreachable.</summary>
+    public LocalBreakerOptions LocalBreaker { get; set; } = new();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (name, value) in new[]
+                 {
+                     (nameof(DefaultOperationTimeout), DefaultOperationTimeout), (nameof(ClusterCallTimeout), ClusterCallTimeout),
+                     (nameof(ResubscribeInterval), ResubscribeInterval), (nameof(SuccessFlushInterval), SuccessFlushInterval),
+                     (nameof(StabilityWindow), StabilityWindow),
+                 })
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                yield return new ValidationResult($"{name} must be positive.", [name]);
+            }
+        }
+
+        if (ResubscribeInterval >= TimeSpan.FromMinutes(5))
+        {
+            yield return new ValidationResult("ResubscribeInterval must be below the silo's 5-minute observer expiry.", [nameof(ResubscribeInterval)]);
+        }
+
+        foreach (var gateway in Gateways)
+        {
+            if (!GatewayAddress.TryParse(gateway, out _))
+            {
+                yield return new ValidationResult($"Gateway '{gateway}' is not host:port.", [nameof(Gateways)]);
+            }
+        }
+
+        foreach (var result in LocalBreaker.Validate())
+        {
+            yield return result;
+        }
+    }
+}
