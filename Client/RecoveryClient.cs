@@ -96,6 +96,48 @@ public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
         }
     }
 
+    /// <summary>Gates a call made outside <see cref="ExecuteAsync{T}"/> (the Polly integration).</summary>
+    internal async ValueTask<GateDecision> EnterAsync(string component, CancellationToken cancellationToken)
+    {
+        var gate = await _gates.GetAsync(Guard.Key(component, nameof(component))).ConfigureAwait(false);
+        return await EnterAsync(gate, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Completes a call gated by <see cref="EnterAsync(string, CancellationToken)"/>.</summary>
+    internal async Task CompleteAsync(string component, GateDecision decision, Exception? failure)
+    {
+        var gate = await _gates.GetAsync(component).ConfigureAwait(false);
+        if (failure is null)
+        {
+            await CompleteAsync(gate, decision, success: true).ConfigureAwait(false);
+            return;
+        }
+
+        _stability.Count(component, success: false);
+        var classification = _classifier.Classify(failure);
+        try
+        {
+            gate.Apply((await _gates.Breaker(component).RecordFailureAsync(new RecoveryCluster.CircuitBreaker.FailureSignal(
+                WorkerId, classification.Type, classification.Severity, Truncate(failure.Message)))
+                .WaitAsync(_options.ClusterCallTimeout, _time).ConfigureAwait(false)).Circuit);
+        }
+        catch (Exception error) when (error is TimeoutException or OrleansException)
+        {
+            gate.ClusterReachable = false;
+            ClientMetrics.ClusterUnreachable.Add(1);
+        }
+    }
+
+    /// <summary>Recovers a failure of a call made outside <see cref="ExecuteAsync{T}"/> (the Polly integration).</summary>
+    internal async Task<object?> RecoverAsync(
+        string component, string operation, Func<CancellationToken, Task<object?>> action, Exception error, ExecuteOptions? options, CancellationToken cancellationToken)
+    {
+        var gate = await _gates.GetAsync(Guard.Key(component, nameof(component))).ConfigureAwait(false);
+        Guard.Key(operation, nameof(operation));
+        _stability.Count(component, success: false);
+        return await RecoverAsync(gate, operation, action, error, options ?? ExecuteOptions.Default, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The gate check: closed is a field read; open fails fast; half-open (or open past its timeout) asks for a probe permit.</summary>
     internal ValueTask<GateDecision> EnterAsync(ComponentGate gate, CancellationToken cancellationToken)
     {

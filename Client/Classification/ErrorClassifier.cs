@@ -14,7 +14,7 @@ public sealed class ErrorClassifier
     private readonly List<ErrorPattern> _patterns;
     private readonly Dictionary<Type, (ErrorType Type, ErrorSeverity Severity)> _typeMap;
 
-    public ErrorClassifier(IEnumerable<ErrorPattern>? extraPatterns = null, IEnumerable<KeyValuePair<Type, (ErrorType, ErrorSeverity)>>? extraTypes = null)
+    public ErrorClassifier(IEnumerable<ErrorPattern>? extraPatterns = null, IEnumerable<ExceptionTypeMapping>? extraTypes = null)
     {
         _patterns = [.. DefaultErrorPatterns.All, .. extraPatterns ?? []];
         _patterns.Sort((a, b) => b.Priority.CompareTo(a.Priority));
@@ -36,9 +36,9 @@ public sealed class ErrorClassifier
             [typeof(InvalidOperationException)] = (ErrorType.Task, ErrorSeverity.Medium),
             [typeof(NotSupportedException)] = (ErrorType.Task, ErrorSeverity.Medium),
         };
-        foreach (var (type, mapping) in extraTypes ?? [])
+        foreach (var mapping in extraTypes ?? [])
         {
-            _typeMap[type] = mapping;
+            _typeMap[mapping.ExceptionType] = (mapping.Type, mapping.Severity);
         }
     }
 
