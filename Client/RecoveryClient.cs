@@ -14,6 +14,13 @@ namespace RecoveryCluster.Client;
 /// <summary>The worker library's entry point; see <see cref="IRecoveryClient"/>.</summary>
 public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
 {
+    private sealed class RecoveryProgress
+    {
+        public string? ErrorId { get; set; }
+        public int Level { get; set; }
+        public int Attempts { get; set; }
+    }
+
     private readonly IGrainFactory _grains;
     private readonly RecoveryClientOptions _options;
     private readonly ErrorClassifier _classifier;
@@ -26,6 +33,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
     private readonly StabilityTracker _stability;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _stabilityLoop;
+    private int _stopped;
 
     public RecoveryClient(
         IGrainFactory grains, IOptions<RecoveryClientOptions> options, ErrorClassifier classifier, StrategyRegistry strategies,
@@ -55,6 +63,9 @@ public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
         add => _gates.CircuitChanged += value;
         remove => _gates.CircuitChanged -= value;
     }
+
+    /// <summary>Raised when a recovery ends, resolved, escalated or given up.</summary>
+    public event Action<RecoveryFinished>? RecoveryFinished;
 
     public CircuitState GetCircuitState(string component) => _gates.StateOf(component);
 
@@ -238,6 +249,49 @@ public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
     private async Task<object?> RecoverAsync(
         ComponentGate gate, string operation, Func<CancellationToken, Task<object?>> action, Exception error, ExecuteOptions options, CancellationToken cancellationToken)
     {
+        var started = _time.GetTimestamp();
+        var progress = new RecoveryProgress();
+        try
+        {
+            var value = await RecoverCoreAsync(gate, operation, action, error, options, progress, cancellationToken).ConfigureAwait(false);
+            Finish(gate.Component, progress, started, resolved: true, escalated: false);
+            return value;
+        }
+        catch (RecoveryEscalatedException)
+        {
+            Finish(gate.Component, progress, started, resolved: false, escalated: true);
+            throw;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            Finish(gate.Component, progress, started, resolved: false, escalated: false);
+            throw;
+        }
+    }
+
+    private void Finish(string component, RecoveryProgress progress, long started, bool resolved, bool escalated)
+    {
+        var handler = RecoveryFinished;
+        if (handler is null)
+        {
+            return;
+        }
+
+        try
+        {
+            handler(new RecoveryFinished(component, progress.ErrorId ?? string.Empty, progress.Level, progress.Attempts, _time.GetElapsedTime(started), resolved, escalated));
+        }
+        catch (Exception hookError)
+        {
+            // A listener must never break recovery.
+            LogListenerFailed(hookError);
+        }
+    }
+
+    private async Task<object?> RecoverCoreAsync(
+        ComponentGate gate, string operation, Func<CancellationToken, Task<object?>> action, Exception error, ExecuteOptions options,
+        RecoveryProgress progress, CancellationToken cancellationToken)
+    {
         var classification = _classifier.Classify(error);
         var occurrence = new ErrorOccurrence(
             classification.Type, classification.Severity, Truncate(error.Message), error.GetType().FullName, 
@@ -259,9 +313,12 @@ public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
         }
 
         var plan = report.Plan;
+        progress.ErrorId = report.ErrorId;
         RecoveryContext? context = null;
         while (plan is not null)
         {
+            progress.Level = (int)plan.Level;
+            progress.Attempts++;
             context ??= new RecoveryContext(gate.Component, operation, action, error, classification, plan, options, _actions, _time);
             context.Plan = plan;
             var (result, outcome) = await RunPlanAsync(context, plan, cancellationToken).ConfigureAwait(false);
@@ -397,11 +454,30 @@ public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Sends pending successes and stability scores, drops the subscriptions and stops the background work. Idempotent.</summary>
+    public async Task StopAsync()
     {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _stabilityLoop.ConfigureAwait(false);
         await _gates.DisposeAsync().ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await StopAsync().ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The Orleans client was disposed first; the silo drops the subscriptions when they expire.
+        }
+
         _stopping.Dispose();
     }
 
@@ -419,6 +495,9 @@ public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The escalation hook for '{Component}' failed")]
     private partial void LogEscalationHookFailed(string component, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A RecoveryFinished listener threw; recovery goes on")]
+    private partial void LogListenerFailed(Exception error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A stability measurement could not be sent ({Reason})")]
     private partial void LogStabilityLost(string reason);

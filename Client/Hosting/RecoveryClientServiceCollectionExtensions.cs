@@ -36,6 +36,7 @@ public static class RecoveryClientServiceCollectionExtensions
             sp.GetRequiredService<StrategyRegistry>(), sp.GetRequiredService<IRecoveryActions>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<RecoveryClient>>()));
         services.TryAddSingleton<IRecoveryClient>(sp => sp.GetRequiredService<RecoveryClient>());
+        services.AddHostedService<RecoveryClientLifetime>();
         return services;
     }
 

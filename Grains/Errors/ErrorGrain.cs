@@ -50,7 +50,8 @@ public sealed partial class ErrorGrain(
         S.LastCircuitState = verdict.Circuit.State;
 
         var isRegression = false;
-        if (S.Status is ErrorStatus.Resolved or ErrorStatus.Failed || S.Episode == 0)
+        var escalationExpired = S.Status == ErrorStatus.Escalated && S.EscalatedAt is { } escalatedAt && now - escalatedAt >= _options.EscalationHold;
+        if (S.Status is ErrorStatus.Resolved or ErrorStatus.Failed || S.Episode == 0 || escalationExpired)
         {
             isRegression = S.Status == ErrorStatus.Resolved && S.ResolvedAt is { } resolvedAt && now - resolvedAt <= _options.RegressionWindow;
             if (isRegression)
@@ -152,6 +153,7 @@ public sealed partial class ErrorGrain(
         }
 
         S.Status = ErrorStatus.Escalated;
+        S.EscalatedAt = now;
         S.PendingPlan = null;
         var context = S.Context!;
         var tried = S.LevelHistory.Where(h => h.Episode == S.Episode).Select(h => h.StrategyId).Distinct().ToArray();

@@ -37,4 +37,5 @@ public sealed class ErrorState
     [Id(19)] public List<IssuedPlan> IssuedPlans { get; set; } = [];
 
     [Id(20)] public CircuitState LastCircuitState { get; set; }
+    [Id(21)] public DateTimeOffset? EscalatedAt { get; set; }
 }

@@ -11,6 +11,10 @@ public sealed class RecoveryOptions
     [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
     public TimeSpan RegressionWindow { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>An escalated error gets no automatic plan for this long (a person has it); a report after that starts a new episode.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
+    public TimeSpan EscalationHold { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Below this many samples a candidate is explored in catalog order instead of ranked by score.</summary>
     [Range(0, 1000)]
     public int MinSamplesForScore { get; set; } = 3;

@@ -43,6 +43,12 @@ public sealed class ProgressiveRecoveryTests(ClusterFixture fixture)
         var again = await Client.ReportAsync(occurrence);
         Assert.Equal(ErrorStatus.Escalated, again.Status);
         Assert.Null(again.Plan);
+
+        // A person has it for the escalation hold (15 minutes); after that a recurrence starts over at level 1.
+        fixture.Time.Advance(TimeSpan.FromMinutes(15));
+        var afterHold = await Client.ReportAsync(occurrence);
+        Assert.Equal(ErrorStatus.Open, afterHold.Status);
+        Assert.Equal(RecoveryLevel.Basic, afterHold.Plan!.Level);
     }
 
     [Fact]

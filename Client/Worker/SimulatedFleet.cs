@@ -1,0 +1,21 @@
+using System.Collections.Frozen;
+using Microsoft.Extensions.Options;
+
+namespace RecoveryCluster.Worker;
+
+/// <summary>The workload's simulated components by name.</summary>
+public sealed class SimulatedFleet
+{
+    private readonly FrozenDictionary<string, SimulatedComponent> _components;
+
+    public SimulatedFleet(IOptions<WorkloadOptions> options, TimeProvider time)
+    {
+        var o = options.Value;
+        _components = o.Components.Distinct(StringComparer.Ordinal)
+            .ToFrozenDictionary(c => c, c => new SimulatedComponent(c, time, o.OperationTime), StringComparer.Ordinal);
+    }
+
+    public IReadOnlyCollection<SimulatedComponent> All => _components.Values;
+
+    public SimulatedComponent? Get(string name) => _components.GetValueOrDefault(name);
+}

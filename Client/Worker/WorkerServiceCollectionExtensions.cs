@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using RecoveryCluster.Client.Hosting;
+using RecoveryCluster.Client.Strategies;
+using RecoveryCluster.Errors;
+
+namespace RecoveryCluster.Worker;
+
+/// <summary>Registers the demo workload on top of the recovery client.</summary>
+public static class WorkerServiceCollectionExtensions
+{
+    public static IServiceCollection AddDemoWorkload(this IServiceCollection services)
+    {
+        services.AddOptions<WorkloadOptions>().BindConfiguration(WorkloadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SimulatedFleet>();
+        services.AddSingleton<IRecoveryActions, SimulatedRecoveryActions>();
+        services.AddSingleton<WorkloadRunner>();
+        services.MapException<ResourceExhaustedException>(ErrorType.Resource, ErrorSeverity.High);
+        services.MapException<GpuFaultException>(ErrorType.Hardware, ErrorSeverity.High);
+        services.MapException<WorkerCrashException>(ErrorType.Worker, ErrorSeverity.Critical);
+        return services;
+    }
+}
