@@ -107,6 +107,9 @@ public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
         }
     }
 
+    /// <summary>The gate of a component (subscribing on first use).</summary>
+    internal ValueTask<ComponentGate> GateAsync(string component) => _gates.GetAsync(component);
+
     /// <summary>Gates a call made outside <see cref="ExecuteAsync{T}"/> (the Polly integration).</summary>
     internal async ValueTask<GateDecision> EnterAsync(string component, CancellationToken cancellationToken)
     {

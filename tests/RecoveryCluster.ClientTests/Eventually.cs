@@ -1,0 +1,19 @@
+namespace RecoveryCluster.ClientTests;
+
+public static class Eventually
+{
+    /// <summary>Polls until the condition holds or the deadline passes; the message says what was expected.</summary>
+    public static async Task HoldsAsync(Func<bool> condition, string expectation, TimeSpan? within = null)
+    {
+        var deadline = TimeProvider.System.GetTimestamp() + (long)((within ?? TimeSpan.FromSeconds(10)).TotalSeconds * TimeProvider.System.TimestampFrequency);
+        while (!condition())
+        {
+            if (TimeProvider.System.GetTimestamp() > deadline)
+            {
+                throw new TimeoutException($"Expected within {(within ?? TimeSpan.FromSeconds(10)).TotalSeconds} s: {expectation}");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using RecoveryCluster.CircuitBreaker;
+using RecoveryCluster.Client;
+using RecoveryCluster.Client.Gate;
+using Xunit.Abstractions;
+
+namespace RecoveryCluster.ClientTests.Gate;
+
+[Collection(ClientCollection.Name)]
+public sealed class GateTests(ClientClusterFixture fixture, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task A_closed_check_makes_no_grain_call_and_allocates_nothing()
+    {
+        await using var client = fixture.NewClient("gate-closed", o =>
+        {
+            // No background renewals or flushes during the measured loop.
+            o.ResubscribeInterval = TimeSpan.FromMinutes(4);
+            o.SuccessFlushInterval = TimeSpan.FromMinutes(4);
+        });
+        var component = Breakers.NewComponent("closed");
+        await client.ExecuteAsync(component, "Warm", _ => Task.FromResult(1));
+
+        var before = fixture.Calls.Total;
+        for (var i = 0; i < 1000; i++)
+        {
+            Assert.Equal(i, await client.ExecuteAsync(component, "Read", _ => Task.FromResult(i)));
+        }
+
+        Assert.Equal(before, fixture.Calls.Total);
+
+        var gate = await client.GateAsync(component);
+        CheckGate(client, gate, 1000);
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        CheckGate(client, gate, 100_000);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - allocated);
+
+        var watch = Stopwatch.StartNew();
+        CheckGate(client, gate, 1_000_000);
+        output.WriteLine($"closed gate check: {watch.Elapsed.TotalNanoseconds / 1_000_000:0.0} ns per call");
+    }
+
+    [Fact]
+    public async Task An_open_circuit_fails_fast_without_running_the_operation_or_calling_the_cluster()
+    {
+        await using var client = fixture.NewClient("gate-open", o => o.ResubscribeInterval = TimeSpan.FromMinutes(4));
+        var component = Breakers.NewComponent("open");
+        await client.ExecuteAsync(component, "Warm", _ => Task.FromResult(1));
+
+        await Breakers.OpenAsync(fixture.Client, component);
+        await Eventually.HoldsAsync(() => client.GetCircuitState(component) == CircuitState.Open, "the open state pushed to the client");
+
+        var before = fixture.Calls.Total;
+        var ran = false;
+        var error = await Assert.ThrowsAsync<CircuitOpenException>(() => client.ExecuteAsync(component, "Write", _ =>
+        {
+            ran = true;
+            return Task.FromResult(1);
+        }));
+
+        Assert.False(ran);
+        Assert.Equal(component, error.Component);
+        Assert.False(error.IsLocal);
+        Assert.NotNull(error.RetryAfter);
+        Assert.Equal(before, fixture.Calls.Total);
+    }
+
+    [Fact]
+    public async Task Half_open_admits_at_most_the_cluster_wide_probe_permits_across_clients_and_their_successes_close_it()
+    {
+        var component = Breakers.NewComponent("probes");
+        var clients = new[] { fixture.NewClient("probe-a"), fixture.NewClient("probe-b"), fixture.NewClient("probe-c") };
+        try
+        {
+            foreach (var c in clients)
+            {
+                await c.ExecuteAsync(component, "Warm", _ => Task.FromResult(1));
+            }
+
+            await Breakers.OpenAsync(fixture.Client, component);
+            fixture.SiloTime.Advance(TimeSpan.FromSeconds(61));
+            Assert.Equal(CircuitState.HalfOpen, (await fixture.Client.GetGrain<ICircuitBreakerGrain>(component).GetSnapshotAsync()).State);
+            await Eventually.HoldsAsync(() => clients.All(c => c.GetCircuitState(component) == CircuitState.HalfOpen), "every client to hear of half-open");
+
+            var release = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var running = 0;
+            Task<int> Probe(RecoveryClient c) => c.ExecuteAsync(component, "Probe", async _ =>
+            {
+                Interlocked.Increment(ref running);
+                return await release.Task;
+            });
+
+            var first = Probe(clients[0]);
+            var second = Probe(clients[1]);
+            await Eventually.HoldsAsync(() => Volatile.Read(ref running) == 2, "two probes running");
+
+            var refused = await Assert.ThrowsAsync<CircuitOpenException>(() => Probe(clients[2]));
+            Assert.Contains("probe permit", refused.Message, StringComparison.Ordinal);
+            Assert.Equal(2, Volatile.Read(ref running));
+
+            release.SetResult(7);
+            Assert.Equal(7, await first);
+            Assert.Equal(7, await second);
+            await Eventually.HoldsAsync(() => clients.All(c => c.GetCircuitState(component) == CircuitState.Closed), "the probe successes to close the circuit for every client");
+        }
+        finally
+        {
+            foreach (var c in clients)
+            {
+                await c.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_worker_whose_own_calls_keep_failing_trips_its_local_breaker_but_not_the_cluster()
+    {
+        await using var client = fixture.NewClient("sick-worker", o => o.LocalBreaker = new LocalBreakerOptions { MinimumThroughput = 3, FailureRatio = 1.0 });
+        var component = Breakers.NewComponent("local");
+        var calls = 0;
+        Task<int> Failing(CancellationToken _)
+        {
+            Interlocked.Increment(ref calls);
+            throw new ArgumentException("validation failed: field 'amount' is not valid");
+        }
+
+        CircuitOpenException? local = null;
+        for (var i = 0; i < 10 && local is null; i++)
+        {
+            try
+            {
+                await client.ExecuteAsync(component, "Validate", Failing);
+            }
+            catch (CircuitOpenException open)
+            {
+                local = open;
+            }
+            catch (Exception)
+            {
+                // Each failure goes through recovery and is passed on.
+            }
+        }
+
+        Assert.NotNull(local);
+        Assert.True(local.IsLocal);
+        Assert.Equal(CircuitState.Closed, (await fixture.Client.GetGrain<ICircuitBreakerGrain>(component).GetSnapshotAsync()).State);
+        Assert.True(calls >= 3);
+    }
+
+    [Fact]
+    public async Task Bad_arguments_are_refused_with_the_field_named()
+    {
+        await using var client = fixture.NewClient("bad-input");
+        Assert.Equal("component", (await Assert.ThrowsAnyAsync<ArgumentException>(() => client.ExecuteAsync("", "Op", _ => Task.FromResult(1)))).ParamName);
+        Assert.Equal("component", (await Assert.ThrowsAnyAsync<ArgumentException>(() => client.ExecuteAsync(new string('c', 257), "Op", _ => Task.FromResult(1)))).ParamName);
+        Assert.Equal("operation", (await Assert.ThrowsAnyAsync<ArgumentException>(() => client.ExecuteAsync("c", " ", _ => Task.FromResult(1)))).ParamName);
+        Assert.Equal("action", (await Assert.ThrowsAnyAsync<ArgumentException>(() => client.ExecuteAsync<int>("c", "Op", null!))).ParamName);
+        Assert.Equal("options", (await Assert.ThrowsAnyAsync<ArgumentException>(() =>
+            client.ExecuteAsync("c", "Op", _ => Task.FromResult(1), new ExecuteOptions { Timeout = TimeSpan.FromSeconds(-1) }))).ParamName);
+    }
+
+    private static void CheckGate(RecoveryClient client, ComponentGate gate, int times)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            var decision = client.EnterAsync(gate, CancellationToken.None);
+            if (!decision.IsCompletedSuccessfully || decision.Result != GateDecision.Pass)
+            {
+                throw new InvalidOperationException("A closed gate must pass synchronously.");
+            }
+        }
+    }
+}
