@@ -11,7 +11,8 @@ public sealed class SimulatedFleet
     public SimulatedFleet(IOptions<WorkloadOptions> options, TimeProvider time)
     {
         var o = options.Value;
-        _components = o.Components.Distinct(StringComparer.Ordinal)
+        var names = o.Components.Count > 0 ? o.Components : WorkloadOptions.DefaultComponents;
+        _components = names.Distinct(StringComparer.Ordinal)
             .ToFrozenDictionary(c => c, c => new SimulatedComponent(c, time, o.OperationTime), StringComparer.Ordinal);
     }
 

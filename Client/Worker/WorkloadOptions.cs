@@ -7,9 +7,11 @@ public sealed class WorkloadOptions
 {
     public const string Section = "Worker";
 
-    /// <summary>Simulated components, each with its own breaker.</summary>
-    [MinLength(1)]
-    public List<string> Components { get; set; } = ["orders-db", "image-api", "gpu-pool", "payments-api"];
+    /// <summary>Used when configuration names no components (a list default would be appended to, not replaced, by binding).</summary>
+    public static IReadOnlyList<string> DefaultComponents { get; } = ["orders-db", "image-api", "gpu-pool", "payments-api"];
+
+    /// <summary>Simulated components, each with its own breaker; empty means <see cref="DefaultComponents"/>.</summary>
+    public List<string> Components { get; set; } = [];
 
     /// <summary>Operations to run; 0 runs until stopped.</summary>
     [Range(0, int.MaxValue)]

@@ -4,7 +4,7 @@ using RecoveryCluster.Client;
 namespace RecoveryCluster.Worker;
 
 /// <summary>Runs the demo workload through the recovery client: each operation may plant a fault, then calls its component.</summary>
-public sealed class WorkloadRunner(IRecoveryClient client, SimulatedFleet fleet, IOptions<WorkloadOptions> options)
+public sealed class WorkloadRunner(RecoveryClient client, SimulatedFleet fleet, IOptions<WorkloadOptions> options)
 {
     private readonly WorkloadOptions _options = options.Value;
 
@@ -30,6 +30,7 @@ public sealed class WorkloadRunner(IRecoveryClient client, SimulatedFleet fleet,
                 await RunOneAsync(component, injector, n, cancellationToken).ConfigureAwait(false);
             }
         });
+        client.RecoveryFinished += Stats.OnRecoveryFinished;
         try
         {
             await Task.WhenAll(workers).ConfigureAwait(false);
@@ -37,6 +38,10 @@ public sealed class WorkloadRunner(IRecoveryClient client, SimulatedFleet fleet,
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Stopped by the user.
+        }
+        finally
+        {
+            client.RecoveryFinished -= Stats.OnRecoveryFinished;
         }
     }
 

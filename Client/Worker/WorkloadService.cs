@@ -10,7 +10,6 @@ public sealed class WorkloadService(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        client.RecoveryFinished += runner.Stats.OnRecoveryFinished;
         client.CircuitChanged += snapshot => Console.WriteLine($"circuit {snapshot.Component} -> {snapshot.State}");
         using var progressStop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var progress = PrintProgressAsync(progressStop.Token);
@@ -22,7 +21,6 @@ public sealed class WorkloadService(
         {
             await progressStop.CancelAsync().ConfigureAwait(false);
             await progress.ConfigureAwait(false);
-            client.RecoveryFinished -= runner.Stats.OnRecoveryFinished;
             Console.WriteLine(runner.Stats.Summary());
         }
 

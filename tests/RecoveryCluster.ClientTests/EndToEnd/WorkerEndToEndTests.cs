@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using RecoveryCluster.Client;
+using RecoveryCluster.Client.Hosting;
+using RecoveryCluster.Errors;
+using RecoveryCluster.Worker;
+
+namespace RecoveryCluster.ClientTests.EndToEnd;
+
+/// <summary>The demo worker's pieces against a cluster of its own, whose statistics start empty so exploration order is known.</summary>
+public sealed class WorkerEndToEndTests(WorkerEndToEndTests.OwnCluster fixture) : IClassFixture<WorkerEndToEndTests.OwnCluster>
+{
+    [Fact]
+    public async Task Injected_faults_recover_at_the_expected_levels_and_a_persistent_one_escalates()
+    {
+        var components = new[] { "e2e-cache", "e2e-render", "e2e-search" };
+        await using var services = BuildWorker(components);
+        var fleet = services.GetRequiredService<SimulatedFleet>();
+        var runner = services.GetRequiredService<WorkloadRunner>();
+        var client = services.GetRequiredService<RecoveryClient>();
+        var finished = new List<RecoveryFinished>();
+        client.RecoveryFinished += f =>
+        {
+            lock (finished)
+            {
+                finished.Add(f);
+            }
+        };
+
+        // Mild: the call fails once and the level-1 retry works.
+        fleet.Get("e2e-cache")!.Plant(new Fault(FailureKind.ConnectionFailure, FailureIntensity.Mild, FailureInjector.FailuresFor(FailureIntensity.Mild)));
+        // Moderate: four failures outlast level 1's three retries; level 2 works.
+        fleet.Get("e2e-render")!.Plant(new Fault(FailureKind.GpuError, FailureIntensity.Moderate, FailureInjector.FailuresFor(FailureIntensity.Moderate)));
+        // Persistent: a timeout nothing in this fleet repairs walks all five levels and is escalated.
+        fleet.Get("e2e-search")!.Plant(new Fault(FailureKind.Timeout, FailureIntensity.Severe, int.MaxValue));
+
+        await runner.RunAsync(CancellationToken.None);
+
+        Assert.Equal(3, runner.Stats.Operations);
+        Assert.Equal(2, runner.Stats.Succeeded);
+        Assert.Equal(1, runner.Stats.Failed);
+        Assert.Equal(1, runner.Stats.RecoveredAt(1));
+        Assert.Equal(1, runner.Stats.RecoveredAt(2));
+        Assert.Equal(1, runner.Stats.Escalated);
+
+        var escalated = Assert.Single(finished, f => f.Escalated);
+        Assert.Equal("e2e-search", escalated.Component);
+        Assert.Equal(5, escalated.Level);
+        Assert.Equal(5, escalated.Attempts);
+        var report = await fixture.Client.GetGrain<IErrorGrain>(escalated.ErrorId).GetReportAsync();
+        Assert.Equal(ErrorStatus.Escalated, report!.Status);
+        Assert.Equal(
+            [RecoveryLevel.Basic, RecoveryLevel.Enhanced, RecoveryLevel.Component, RecoveryLevel.SystemComponent, RecoveryLevel.Critical],
+            report.LevelHistory.Select(h => h.Level));
+    }
+
+    private ServiceProvider BuildWorker(string[] components)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Worker:Operations"] = components.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Worker:Concurrency"] = "3",
+            ["Worker:FailureRate"] = "0",
+            ["Worker:OperationTime"] = "00:00:00.001",
+        }.Concat(components.Select((c, i) => new KeyValuePair<string, string?>($"Worker:Components:{i}", c)))).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging();
+        services.AddSingleton<IGrainFactory>(fixture.Client);
+        services.AddRecoveryClient(o =>
+        {
+            o.WorkerId = "e2e-worker";
+            o.ClusterCallTimeout = TimeSpan.FromSeconds(10);
+        });
+        services.AddDemoWorkload();
+        return services.BuildServiceProvider();
+    }
+
+    public sealed class OwnCluster : ClientClusterFixture;
+}

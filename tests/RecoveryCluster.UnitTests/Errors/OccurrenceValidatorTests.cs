@@ -1,0 +1,211 @@
+using RecoveryCluster.Errors;
+using RecoveryCluster.Grains.Errors;
+
+namespace RecoveryCluster.UnitTests.Errors;
+
+public sealed class OccurrenceValidatorTests
+{
+    private static readonly DateTimeOffset At = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private static readonly ErrorOccurrence Valid = new(
+        ErrorType.Database,
+        ErrorSeverity.High,
+        "connection reset after 30 ms",
+        "System.IO.IOException",
+        new ErrorContext("orders-db", "SaveOrder", "worker-1", HardwareId: "host-a", TaskIds: ["task-1"], Tags: new Dictionary<string, string> { ["region"] = "eu" }),
+        At);
+
+    /// <summary>Validates against the occurrence's own fingerprint, so only the field under test can fail.</summary>
+    private static void ValidateOwn(ErrorOccurrence occurrence) =>
+        OccurrenceValidator.Validate(occurrence, ErrorFingerprint.Compute(occurrence));
+
+    private static ErrorOccurrence WithContext(Func<ErrorContext, ErrorContext> change) => Valid with { Context = change(Valid.Context) };
+
+    private static ErrorOccurrence WithKey(string field, string? value) => field switch
+    {
+        "component" => WithContext(c => c with { Component = value! }),
+        "operation" => WithContext(c => c with { Operation = value! }),
+        "workerId" => WithContext(c => c with { WorkerId = value! }),
+        "hardwareId" => WithContext(c => c with { HardwareId = value }),
+        "exceptionType" => Valid with { ExceptionType = value },
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "No such key field."),
+    };
+
+    public static TheoryData<string, string?> BadKeys()
+    {
+        var data = new TheoryData<string, string?>();
+        foreach (var field in new[] { "component", "operation", "workerId" })
+        {
+            data.Add(field, null);
+            data.Add(field, "");
+            data.Add(field, "   ");
+            data.Add(field, new string('k', Limits.MaxKeyLength + 1));
+        }
+
+        foreach (var field in new[] { "hardwareId", "exceptionType" })
+        {
+            data.Add(field, "");
+            data.Add(field, " ");
+            data.Add(field, new string('k', Limits.MaxKeyLength + 1));
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void Accepts_a_well_formed_occurrence_under_its_fingerprint()
+    {
+        OccurrenceValidator.Validate(Valid, ErrorFingerprint.Compute(Valid));
+    }
+
+    [Fact]
+    public void Accepts_a_repeat_whose_numbers_differ_under_the_first_ones_fingerprint()
+    {
+        var repeat = Valid with { Message = "connection reset after 4711 ms" };
+
+        OccurrenceValidator.Validate(repeat, ErrorFingerprint.Compute(Valid));
+    }
+
+    [Fact]
+    public void Accepts_fields_at_their_limits_and_optional_fields_left_out()
+    {
+        var atLimits = Valid with
+        {
+            Message = new string('m', Limits.MaxMessageLength),
+            ExceptionType = null,
+            Context = new ErrorContext(
+                new string('c', Limits.MaxKeyLength),
+                new string('o', Limits.MaxKeyLength),
+                new string('w', Limits.MaxKeyLength),
+                HardwareId: null,
+                TaskIds: Enumerable.Range(0, Limits.MaxCollectionItems).Select(i => $"task-{i}").ToArray(),
+                Tags: Enumerable.Range(0, Limits.MaxCollectionItems).ToDictionary(i => $"tag-{i}", _ => new string('v', Limits.MaxKeyLength))),
+        };
+
+        ValidateOwn(atLimits);
+        ValidateOwn(Valid with { Message = "", Context = Valid.Context with { TaskIds = null, Tags = null } });
+    }
+
+    [Theory]
+    [MemberData(nameof(BadKeys))]
+    public void Rejects_a_blank_or_overlong_key_naming_the_field(string field, string? value)
+    {
+        var error = Assert.ThrowsAny<ArgumentException>(() => ValidateOwn(WithKey(field, value)));
+
+        Assert.Equal(field, error.ParamName);
+    }
+
+    [Fact]
+    public void Rejects_a_null_message()
+    {
+        var error = Assert.Throws<ArgumentNullException>(() => OccurrenceValidator.Validate(Valid with { Message = null! }, "database-0000000000000000"));
+
+        Assert.Equal("message", error.ParamName);
+    }
+
+    [Fact]
+    public void Rejects_a_message_longer_than_8192_characters()
+    {
+        var error = Assert.Throws<ArgumentException>(() => ValidateOwn(Valid with { Message = new string('m', Limits.MaxMessageLength + 1) }));
+
+        Assert.Equal("message", error.ParamName);
+        Assert.Contains("8193", error.Message, StringComparison.Ordinal);
+        Assert.Contains("8192", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rejects_an_undefined_type_or_severity()
+    {
+        Assert.Equal("type", Assert.Throws<ArgumentOutOfRangeException>(() => ValidateOwn(Valid with { Type = (ErrorType)99 })).ParamName);
+        Assert.Equal("severity", Assert.Throws<ArgumentOutOfRangeException>(() => ValidateOwn(Valid with { Severity = (ErrorSeverity)99 })).ParamName);
+    }
+
+    [Fact]
+    public void Rejects_a_missing_context()
+    {
+        var error = Assert.Throws<ArgumentNullException>(() => OccurrenceValidator.Validate(Valid with { Context = null! }, "database-0000000000000000"));
+
+        Assert.Equal("context", error.ParamName);
+    }
+
+    [Fact]
+    public void Rejects_a_null_occurrence()
+    {
+        Assert.Throws<ArgumentNullException>(() => OccurrenceValidator.Validate(null!, "database-0000000000000000"));
+    }
+
+    [Fact]
+    public void Rejects_more_than_1024_task_ids()
+    {
+        var tasks = Enumerable.Range(0, Limits.MaxCollectionItems + 1).Select(i => $"task-{i}").ToArray();
+
+        var error = Assert.Throws<ArgumentException>(() => ValidateOwn(WithContext(c => c with { TaskIds = tasks })));
+
+        Assert.Equal("taskIds", error.ParamName);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    [InlineData(null)]
+    public void Rejects_a_blank_task_id(string? task)
+    {
+        var error = Assert.ThrowsAny<ArgumentException>(() => ValidateOwn(WithContext(c => c with { TaskIds = ["task-1", task!] })));
+
+        Assert.Equal("taskIds", error.ParamName);
+    }
+
+    [Fact]
+    public void Rejects_an_overlong_task_id()
+    {
+        var error = Assert.Throws<ArgumentException>(() => ValidateOwn(WithContext(c => c with { TaskIds = [new string('t', Limits.MaxKeyLength + 1)] })));
+
+        Assert.Equal("taskIds", error.ParamName);
+    }
+
+    [Fact]
+    public void Rejects_more_than_1024_tags()
+    {
+        var tags = Enumerable.Range(0, Limits.MaxCollectionItems + 1).ToDictionary(i => $"tag-{i}", _ => "v");
+
+        var error = Assert.Throws<ArgumentException>(() => ValidateOwn(WithContext(c => c with { Tags = tags })));
+
+        Assert.Equal("tags", error.ParamName);
+    }
+
+    [Theory]
+    [InlineData(" ", 1)]
+    [InlineData("region", -1)] // -1: a null value
+    [InlineData("region", 257)]
+    public void Rejects_a_blank_tag_key_or_a_missing_or_overlong_tag_value(string key, int valueLength)
+    {
+        var value = valueLength < 0 ? null : new string('v', valueLength);
+        var tags = new Dictionary<string, string> { [key] = value! };
+
+        var error = Assert.ThrowsAny<ArgumentException>(() => ValidateOwn(WithContext(c => c with { Tags = tags })));
+
+        Assert.Equal("tags", error.ParamName);
+    }
+
+    [Fact]
+    public void Rejects_an_occurrence_reported_under_another_fingerprint()
+    {
+        var expected = ErrorFingerprint.Compute(Valid);
+        var other = ErrorFingerprint.Compute(Valid with { Context = Valid.Context with { Component = "payments-db" } });
+
+        var error = Assert.Throws<ArgumentException>(() => OccurrenceValidator.Validate(Valid, other));
+
+        Assert.Equal("errorId", error.ParamName);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Contains(other, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rejects_an_occurrence_whose_type_differs_from_the_fingerprint()
+    {
+        var error = Assert.Throws<ArgumentException>(
+            () => OccurrenceValidator.Validate(Valid with { Type = ErrorType.Network }, ErrorFingerprint.Compute(Valid)));
+
+        Assert.Equal("errorId", error.ParamName);
+    }
+}
