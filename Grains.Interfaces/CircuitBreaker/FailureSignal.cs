@@ -3,7 +3,7 @@ using RecoveryCluster.Errors;
 namespace RecoveryCluster.CircuitBreaker;
 
 /// <summary>A failure offered to a breaker. Whether it counts follows the selective-recording rules (DESIGN §3).</summary>
-/// <param name="RecoveredAtLevel1">The failure was already fixed by a level-1 recovery; such failures are not counted.</param>
+/// <param name="RecoveredAtLevel1">The failure was already fixed by a level-1 recovery: a mild one is then not counted (severe ones and crashes always are).</param>
 [GenerateSerializer, Immutable, Alias("rc.failure-signal")]
 public sealed record FailureSignal(
     [property: Id(0)] string WorkerId,

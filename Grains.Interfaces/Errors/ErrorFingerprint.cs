@@ -47,12 +47,13 @@ public static partial class ErrorFingerprint
     [GeneratedRegex(@"\b\d{1,3}(\.\d{1,3}){3}(:\d+)?\b")]
     private static partial Regex Ipv4Pattern();
 
-    [GeneratedRegex(@"\b([0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{0,4}\b")]
+    // Hex groups and colons with at least two colons: full and '::'-compressed IPv6 addresses (and clock times, also volatile).
+    [GeneratedRegex(@"(?<![\w:])(?=[0-9a-fA-F]*:[0-9a-fA-F]*:)[0-9a-fA-F:]{2,}(?![\w:])")]
     private static partial Regex Ipv6Pattern();
 
     [GeneratedRegex(@"\b0x[0-9a-fA-F]+\b|\b(?=[0-9a-fA-F]*\d)(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{6,}\b")]
     private static partial Regex HexPattern();
 
-    [GeneratedRegex(@"\d+")]
+    [GeneratedRegex(@"\d+(\.\d+)?")]
     private static partial Regex NumberPattern();
 }

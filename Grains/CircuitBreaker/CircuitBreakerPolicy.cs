@@ -155,7 +155,13 @@ public sealed class CircuitBreakerPolicy(CircuitBreakerOptions options)
         MarkTransition(state, now);
     }
 
-    public void Reset(CircuitBreakerState state, DateTimeOffset now) => Close(state, now);
+    /// <summary>An operator's reset: closed, with every count and remembered failure forgotten.</summary>
+    public void Reset(CircuitBreakerState state, DateTimeOffset now)
+    {
+        Close(state, now);
+        state.LastFailureByWorker.Clear();
+        state.LastFailure = null;
+    }
 
     public CircuitSnapshot Snapshot(string component, CircuitBreakerState state, DateTimeOffset now)
     {
@@ -168,8 +174,9 @@ public sealed class CircuitBreakerPolicy(CircuitBreakerOptions options)
         else
         {
             var since = now - Options.SamplingDuration;
-            counted = state.Buckets.Where(b => b.Start >= since).Sum(b => b.Failures);
-            reporters = state.WindowReporters.Count(r => r.Value >= since);
+            var live = state.Buckets.Where(b => b.Start >= since).ToList();
+            counted = live.Sum(b => b.Failures);
+            reporters = live.Count == 0 ? 0 : state.WindowReporters.Count(r => r.Value >= live[0].Start);
         }
 
         return new CircuitSnapshot(
@@ -266,11 +273,16 @@ public sealed class CircuitBreakerPolicy(CircuitBreakerOptions options)
         last.Successes += successes;
     }
 
+    /// <summary>
+    /// Drops buckets that left the window, and with them the reporters whose last failure sat in one: a reporter
+    /// counts toward the quorum exactly while its failure still counts toward the ratio.
+    /// </summary>
     private void Prune(CircuitBreakerState state, DateTimeOffset now)
     {
         var since = now - Options.SamplingDuration;
         state.Buckets.RemoveAll(b => b.Start < since);
-        foreach (var stale in state.WindowReporters.Where(r => r.Value < since).Select(r => r.Key).ToList())
+        var windowStart = state.Buckets.Count > 0 ? state.Buckets[0].Start : DateTimeOffset.MaxValue;
+        foreach (var stale in state.WindowReporters.Where(r => r.Value < windowStart).Select(r => r.Key).ToList())
         {
             state.WindowReporters.Remove(stale);
         }

@@ -598,9 +598,7 @@ public sealed class CircuitBreakerPolicyTests
         Assert.Equal((0, 0), (at41.CountedFailures, at41.DistinctReporters));
     }
 
-    [Fact(Skip = "BUG: CircuitBreakerPolicy.Prune (CircuitBreakerPolicy.cs:269-277) drops a whole sampling bucket by its start time but keeps each " +
-        "reporter by its own failure time, so a worker whose failures were already forgotten with their bucket still counts toward the quorum. " +
-        "Expected: closed (all 10 counted failures in the window come from worker-b); actual: opens with DistinctReporters = 2.")]
+    [Fact]
     public void Ratio_mode_quorum_counts_only_workers_behind_the_failures_still_in_the_window()
     {
         var policy = RatioPolicy(minimumThroughput: 10, quorum: 2);
