@@ -38,6 +38,39 @@ public sealed class GateTests(ClientClusterFixture fixture, ITestOutputHelper ou
         var watch = Stopwatch.StartNew();
         CheckGate(client, gate, 1_000_000);
         output.WriteLine($"closed gate check: {watch.Elapsed.TotalNanoseconds / 1_000_000:0.0} ns per call");
+
+        // Whole-call overhead against the bare delegate (a rough figure for the notes; the benchmarks measure it properly).
+        Func<CancellationToken, Task<int>> work = _ => Task.FromResult(1);
+        watch.Restart();
+        for (var i = 0; i < 100_000; i++)
+        {
+            await work(CancellationToken.None);
+        }
+
+        var bare = watch.Elapsed;
+        watch.Restart();
+        for (var i = 0; i < 100_000; i++)
+        {
+            await client.ExecuteAsync(component, "Read", work);
+        }
+
+        output.WriteLine($"ExecuteAsync, breaker closed: {watch.Elapsed.TotalNanoseconds / 100_000:0} ns per call; bare delegate {bare.TotalNanoseconds / 100_000:0} ns");
+    }
+
+    [Fact]
+    public async Task An_unreachable_cluster_never_holds_an_operation_longer_than_the_cluster_call_timeout()
+    {
+        await using var client = fixture.NewClient("slow-cluster", o => o.ClusterCallTimeout = TimeSpan.FromMilliseconds(300));
+        var component = Breakers.NewComponent("slow");
+        using (fixture.Calls.Delay("Subscribe", TimeSpan.FromSeconds(5)))
+        {
+            var watch = Stopwatch.StartNew();
+            Assert.Equal(5, await client.ExecuteAsync(component, "Read", _ => Task.FromResult(5)));
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"the operation waited {watch.Elapsed} on the cluster");
+        }
+
+        // The next renewal finds the cluster again.
+        await Eventually.HoldsAsync(() => fixture.Calls.Count("SubscribeAsync") > 0 && client.GetCircuitState(component) == CircuitState.Closed, "a renewed subscription");
     }
 
     [Fact]
