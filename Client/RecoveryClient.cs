@@ -346,8 +346,10 @@ public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
             if (result.Success)
             {
                 ClientMetrics.Recoveries.Add(1);
+                gate.CountSuccess();
+
+                // The window opens after the recovered call: it measures the calls that follow.
                 _stability.Start(gate.Component, classification.Type, plan.StrategyId);
-                await CompleteAsync(gate, GateDecision.Pass, success: true).ConfigureAwait(false);
                 return result.Value;
             }
 

@@ -3,10 +3,14 @@ namespace RecoveryCluster.ClientTests;
 public static class Eventually
 {
     /// <summary>Polls until the condition holds or the deadline passes; the message says what was expected.</summary>
-    public static async Task HoldsAsync(Func<bool> condition, string expectation, TimeSpan? within = null)
+    public static Task HoldsAsync(Func<bool> condition, string expectation, TimeSpan? within = null) =>
+        HoldsAsync(() => Task.FromResult(condition()), expectation, within);
+
+    /// <summary>Polls an asynchronous condition until it holds or the deadline passes.</summary>
+    public static async Task HoldsAsync(Func<Task<bool>> condition, string expectation, TimeSpan? within = null)
     {
         var deadline = TimeProvider.System.GetTimestamp() + (long)((within ?? TimeSpan.FromSeconds(10)).TotalSeconds * TimeProvider.System.TimestampFrequency);
-        while (!condition())
+        while (!await condition())
         {
             if (TimeProvider.System.GetTimestamp() > deadline)
             {
