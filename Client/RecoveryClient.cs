@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using RecoveryCluster.Client.Classification;
 using RecoveryCluster.Client.Gate;
+using RecoveryCluster.Client.Recovery;
 using RecoveryCluster.Client.Measurement;
 using RecoveryCluster.Client.Strategies;
 using RecoveryCluster.Errors;
@@ -14,18 +15,8 @@ namespace RecoveryCluster.Client;
 /// <summary>The worker library's entry point; see <see cref="IRecoveryClient"/>.</summary>
 public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
 {
-    private sealed class RecoveryProgress
-    {
-        public string? ErrorId { get; set; }
-        public int Level { get; set; }
-        public int Attempts { get; set; }
-    }
-
-    private readonly IGrainFactory _grains;
     private readonly RecoveryClientOptions _options;
     private readonly ErrorClassifier _classifier;
-    private readonly StrategyRegistry _strategies;
-    private readonly IRecoveryActions _actions;
     private readonly TimeProvider _time;
     private readonly ILogger<RecoveryClient> _logger;
     private readonly CircuitGates _gates;
@@ -33,6 +24,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
     private readonly StabilityTracker _stability;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _stabilityLoop;
+    private readonly RecoveryLoop _loop;
     private int _stopped;
 
     public RecoveryClient(
@@ -41,17 +33,15 @@ public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(options);
-        _grains = grains;
         _options = options.Value;
         Guard.Key(_options.WorkerId, nameof(RecoveryClientOptions.WorkerId));
         _classifier = classifier;
-        _strategies = strategies;
-        _actions = actions;
         _time = time;
         _logger = logger;
         _gates = new CircuitGates(grains, _options, time, logger);
         _resources = new ResourceSampler(time);
         _stability = new StabilityTracker(grains, time, _options.StabilityWindow);
+        _loop = new RecoveryLoop(grains, _options, classifier, strategies, actions, time, logger, _resources, _stability);
         _stabilityLoop = FlushStabilityAsync();
     }
 
@@ -65,7 +55,11 @@ public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
     }
 
     /// <summary>Raised when a recovery ends, resolved, escalated or given up.</summary>
-    public event Action<RecoveryFinished>? RecoveryFinished;
+    public event Action<RecoveryFinished>? RecoveryFinished
+    {
+        add => _loop.RecoveryFinished += value;
+        remove => _loop.RecoveryFinished -= value;
+    }
 
     public CircuitState GetCircuitState(string component) => _gates.StateOf(component);
 
@@ -102,7 +96,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
         catch (Exception error) when (IsRecoverable(error, cancellationToken))
         {
             _stability.Count(component, success: false);
-            var recovered = await RecoverAsync(gate, operation, async ct => await action(ct).ConfigureAwait(false), error, options, cancellationToken).ConfigureAwait(false);
+            var recovered = await _loop.RecoverAsync(gate, operation, async ct => await action(ct).ConfigureAwait(false), error, options, cancellationToken).ConfigureAwait(false);
             return (T)recovered!;
         }
     }
@@ -132,7 +126,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
         try
         {
             gate.Apply((await _gates.Breaker(component).RecordFailureAsync(new RecoveryCluster.CircuitBreaker.FailureSignal(
-                WorkerId, classification.Type, classification.Severity, Truncate(failure.Message)))
+                WorkerId, classification.Type, classification.Severity, RecoveryLoop.Truncate(failure.Message)))
                 .WaitAsync(_options.ClusterCallTimeout, _time).ConfigureAwait(false)).Circuit);
         }
         catch (Exception error) when (error is TimeoutException or OrleansException)
@@ -149,7 +143,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
         var gate = await _gates.GetAsync(Guard.Key(component, nameof(component))).ConfigureAwait(false);
         Guard.Key(operation, nameof(operation));
         _stability.Count(component, success: false);
-        return await RecoverAsync(gate, operation, action, error, options ?? ExecuteOptions.Default, cancellationToken).ConfigureAwait(false);
+        return await _loop.RecoverAsync(gate, operation, action, error, options ?? ExecuteOptions.Default, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The gate check: closed is a field read; open fails fast; half-open (or open past its timeout) asks for a probe permit.</summary>
@@ -249,187 +243,8 @@ public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
         }
     }
 
-    private async Task<object?> RecoverAsync(
-        ComponentGate gate, string operation, Func<CancellationToken, Task<object?>> action, Exception error, ExecuteOptions options, CancellationToken cancellationToken)
-    {
-        var started = _time.GetTimestamp();
-        var progress = new RecoveryProgress();
-        try
-        {
-            var value = await RecoverCoreAsync(gate, operation, action, error, options, progress, cancellationToken).ConfigureAwait(false);
-            Finish(gate.Component, progress, started, resolved: true, escalated: false);
-            return value;
-        }
-        catch (RecoveryEscalatedException)
-        {
-            Finish(gate.Component, progress, started, resolved: false, escalated: true);
-            throw;
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            Finish(gate.Component, progress, started, resolved: false, escalated: false);
-            throw;
-        }
-    }
-
-    private void Finish(string component, RecoveryProgress progress, long started, bool resolved, bool escalated)
-    {
-        var handler = RecoveryFinished;
-        if (handler is null)
-        {
-            return;
-        }
-
-        try
-        {
-            handler(new RecoveryFinished(component, progress.ErrorId ?? string.Empty, progress.Level, progress.Attempts, _time.GetElapsedTime(started), resolved, escalated));
-        }
-        catch (Exception hookError)
-        {
-            // A listener must never break recovery.
-            LogListenerFailed(hookError);
-        }
-    }
-
-    private async Task<object?> RecoverCoreAsync(
-        ComponentGate gate, string operation, Func<CancellationToken, Task<object?>> action, Exception error, ExecuteOptions options,
-        RecoveryProgress progress, CancellationToken cancellationToken)
-    {
-        var classification = _classifier.Classify(error);
-        var occurrence = new ErrorOccurrence(
-            classification.Type, classification.Severity, Truncate(error.Message), error.GetType().FullName, 
-            new ErrorContext(gate.Component, operation, WorkerId, _options.HardwareId, options.TaskIds, options.Tags, options.IsCritical),
-            _time.GetUtcNow(), IsCrash: error is OutOfMemoryException or StackOverflowException or AccessViolationException);
-        var errorGrain = _grains.GetGrain<IErrorGrain>(ErrorFingerprint.Compute(occurrence));
-
-        ReportResult report;
-        try
-        {
-            report = await errorGrain.ReportAsync(occurrence).WaitAsync(_options.ClusterCallTimeout, _time, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception clusterError) when (clusterError is TimeoutException or OrleansException)
-        {
-            gate.ClusterReachable = false;
-            ClientMetrics.ClusterUnreachable.Add(1);
-            LogNoPlan(gate.Component, clusterError.Message);
-            throw error.Rethrow();
-        }
-
-        var plan = report.Plan;
-        progress.ErrorId = report.ErrorId;
-        RecoveryContext? context = null;
-        while (plan is not null)
-        {
-            progress.Level = (int)plan.Level;
-            progress.Attempts++;
-            context ??= new RecoveryContext(gate.Component, operation, action, error, classification, plan, options, _actions, _time);
-            context.Plan = plan;
-            var (result, outcome) = await RunPlanAsync(context, plan, cancellationToken).ConfigureAwait(false);
-
-            OutcomeResult next;
-            try
-            {
-                next = await errorGrain.RecordOutcomeAsync(plan.Attempt, outcome)
-                    .WaitAsync(_options.ClusterCallTimeout, _time, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception clusterError) when (clusterError is TimeoutException or OrleansException)
-            {
-                LogOutcomeLost(gate.Component, plan.StrategyId, clusterError.Message);
-                if (result.Success)
-                {
-                    return result.Value;
-                }
-
-                throw (result.Error ?? error).Rethrow();
-            }
-
-            if (result.Success)
-            {
-                ClientMetrics.Recoveries.Add(1);
-                gate.CountSuccess();
-
-                // The window opens after the recovered call: it measures the calls that follow.
-                _stability.Start(gate.Component, classification.Type, plan.StrategyId);
-                return result.Value;
-            }
-
-            plan = next.NextPlan;
-            if (next.Status == ErrorStatus.Escalated)
-            {
-                await EscalateAsync(context, cancellationToken).ConfigureAwait(false);
-                throw new RecoveryEscalatedException(report.ErrorId, gate.Component, result.Error ?? error);
-            }
-        }
-
-        if (report.Status == ErrorStatus.Escalated)
-        {
-            throw new RecoveryEscalatedException(report.ErrorId, gate.Component, error);
-        }
-
-        throw error.Rethrow();
-    }
-
-    private async Task<(StrategyResult Result, RecoveryOutcome Outcome)> RunPlanAsync(RecoveryContext context, RecoveryPlan plan, CancellationToken cancellationToken)
-    {
-        var before = _resources.Sample();
-        var started = _time.GetTimestamp();
-        StrategyResult result;
-        var timedOut = false;
-        if (!_strategies.TryGet(plan.StrategyId, out var strategy))
-        {
-            result = StrategyResult.Failed(new InvalidOperationException($"This worker has no strategy '{plan.StrategyId}'; register it with AddStrategy<T>()."));
-        }
-        else
-        {
-            using var planTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            planTimeout.CancelAfter(plan.Timeout);
-            try
-            {
-                result = await strategy.ExecuteAsync(context, planTimeout.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                timedOut = true;
-                result = StrategyResult.Failed(new TimeoutException($"Strategy '{plan.StrategyId}' exceeded the plan's timeout of {plan.Timeout.TotalSeconds:0.###} s."));
-            }
-            catch (Exception strategyError) when (strategyError is not OperationCanceledException)
-            {
-                result = StrategyResult.Failed(strategyError);
-            }
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        var elapsed = _time.GetElapsedTime(started);
-        var after = _resources.Sample();
-        var affected = Math.Max(result.AffectedTasks, 0);
-        var outcome = new RecoveryOutcome(
-            plan.StrategyId, result.Success, elapsed, affected, Math.Clamp(result.RecoveredTasks, 0, affected), before, after,
-            StabilityScore: null, _options.HardwareId, timedOut);
-        LogAttempt(context.Component, plan.Attempt, (int)plan.Level, plan.StrategyId, result.Success, elapsed.TotalMilliseconds);
-        return (result, outcome);
-    }
-
-    private async Task EscalateAsync(RecoveryContext context, CancellationToken cancellationToken)
-    {
-        ClientMetrics.Escalations.Add(1);
-        if (_strategies.TryGet(RecoveryCluster.Strategies.StrategyIds.Escalation, out var escalation))
-        {
-            try
-            {
-                await escalation.ExecuteAsync(context, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception hookError) when (hookError is not OperationCanceledException)
-            {
-                LogEscalationHookFailed(context.Component, hookError);
-            }
-        }
-    }
-
     private static bool IsRecoverable(Exception error, CancellationToken cancellationToken) =>
         error is not CircuitOpenException && !(error is OperationCanceledException && cancellationToken.IsCancellationRequested);
-
-    private static string Truncate(string message) =>
-        message.Length <= Limits.MaxMessageLength ? message : message[..Limits.MaxMessageLength];
 
     private async Task FlushStabilityAsync()
     {
@@ -488,21 +303,6 @@ public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Circuit '{Component}' is {State}")]
     private partial void LogStateChanged(string component, CircuitState state);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No recovery plan for a failure on '{Component}': the cluster did not answer ({Reason}); the failure is passed on")]
-    private partial void LogNoPlan(string component, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The outcome of '{StrategyId}' on '{Component}' could not be reported ({Reason})")]
-    private partial void LogOutcomeLost(string component, string strategyId, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Recovery of '{Component}': attempt {Attempt} at level {Level} with '{StrategyId}' {Success} in {Milliseconds:0.0} ms")]
-    private partial void LogAttempt(string component, int attempt, int level, string strategyId, bool success, double milliseconds);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The escalation hook for '{Component}' failed")]
-    private partial void LogEscalationHookFailed(string component, Exception error);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "A RecoveryFinished listener threw; recovery goes on")]
-    private partial void LogListenerFailed(Exception error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A stability measurement could not be sent ({Reason})")]
     private partial void LogStabilityLost(string reason);
