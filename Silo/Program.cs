@@ -4,6 +4,6 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddRecoveryClusterSilo();
 
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok(new { status = "healthy" }));
+app.MapRecoveryCluster();
 app.WarnIfNotDurable();
 app.Run();

@@ -1,26 +1,75 @@
 using System.ComponentModel.DataAnnotations;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Orleans.Dashboard;
 using RecoveryCluster.Grains;
 using RecoveryCluster.Grains.Hosting;
+using RecoveryCluster.Silo.Api;
+using RecoveryCluster.Silo.Security;
 
 namespace RecoveryCluster.Silo;
 
-/// <summary>Configures the silo host from configuration: endpoints, clustering, storage and the grains.</summary>
+/// <summary>Configures the silo host from configuration: endpoints, clustering, storage, the grains and the HTTP surface.</summary>
 public static partial class SiloHostBuilderExtensions
 {
+    public const long MaxRequestBodyBytes = 64 * 1024;
+
     public static WebApplicationBuilder AddRecoveryClusterSilo(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(SiloHostOptions.Section).Get<SiloHostOptions>() ?? new SiloHostOptions();
         Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
+        var security = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        RequireKeyBeyondLoopback(options, security);
+        builder.Services.AddSingleton(security);
 
         builder.WebHost.UseUrls($"http://{options.HttpAddress}:{options.HttpPort}");
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.UseOrleans(silo =>
         {
             // Dev mode: one machine, state in memory. The durable mode replaces these two lines.
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
             silo.AddMemoryGrainStorage(StorageNames.Recovery);
             silo.AddRecoveryCluster();
+            silo.AddDashboard();
         });
+        builder.Services.AddSingleton(new StorageDescription("memory", Durable: false));
+        builder.Services.AddRecoveryClusterHttp();
         return builder;
+    }
+
+    /// <summary>The HTTP surface's services: JSON, problem details, the exception mapping and OpenAPI.</summary>
+    public static IServiceCollection AddRecoveryClusterHttp(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddOpenApi();
+        return services;
+    }
+
+    /// <summary>Maps the API, OpenAPI document and dashboard behind the API key (when one is set).</summary>
+    public static WebApplication MapRecoveryCluster(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (app.Services.GetRequiredService<SecurityOptions>().ApiKey is { Length: > 0 } key)
+        {
+            app.UseMiddleware<ApiKeyMiddleware>(key);
+        }
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapErrorsApi();
+        app.MapCircuitsApi();
+        app.MapRecoveryApi();
+        app.MapStatusApi();
+        app.MapOrleansDashboard("/dashboard");
+        return app;
     }
 
     public static WebApplication WarnIfNotDurable(this WebApplication app)
@@ -28,6 +77,18 @@ public static partial class SiloHostBuilderExtensions
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("RecoveryCluster.Silo");
         LogNotDurable(logger);
         return app;
+    }
+
+    private static void RequireKeyBeyondLoopback(SiloHostOptions options, SecurityOptions security)
+    {
+        var loopback = string.Equals(options.HttpAddress, "localhost", StringComparison.OrdinalIgnoreCase)
+            || (IPAddress.TryParse(options.HttpAddress, out var address) && IPAddress.IsLoopback(address));
+        if (!loopback && string.IsNullOrEmpty(security.ApiKey))
+        {
+            throw new InvalidOperationException(
+                $"The HTTP endpoint listens on {options.HttpAddress}, beyond loopback, but no API key is set. " +
+                "Set RecoveryCluster:Security:ApiKey (env RecoveryCluster__Security__ApiKey), or listen on 127.0.0.1.");
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning,

@@ -37,7 +37,7 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain
     {
         Guard.Key(Component, "component");
         ScheduleHalfOpen();
-        return Task.CompletedTask;
+        return GrainFactory.GetGrain<ICircuitRegistryGrain>(ICircuitRegistryGrain.DefaultKey).RegisterAsync(Component);
     }
 
     public async Task<CircuitSnapshot> GetSnapshotAsync()

@@ -4,6 +4,7 @@ using RecoveryCluster.CircuitBreaker;
 using RecoveryCluster.Errors;
 using RecoveryCluster.Grains.Options;
 using RecoveryCluster.Grains.Strategies;
+using RecoveryCluster.History;
 using RecoveryCluster.Strategies;
 
 namespace RecoveryCluster.Grains.Errors;
@@ -67,6 +68,7 @@ public sealed partial class ErrorGrain(
         }
 
         await state.WriteStateAsync();
+        PublishSummary();
         return new ReportResult(ErrorId, occurrenceId, S.AggregatedCount, S.Status, S.PendingPlan, isRegression);
     }
 
@@ -85,10 +87,17 @@ public sealed partial class ErrorGrain(
     {
         var now = clock.UtcNow;
         var impact = ImpactScore.Compute(outcome.Before, outcome.After, outcome.ExecutionTime, outcome.AffectedTasks, outcome.RecoveredTasks);
+        var resolves = outcome.Success && S.PendingPlan?.Attempt == attempt;
         var stats = GrainFactory.GetGrain<IStrategyStatsGrain>(StrategyStatsKey.For(S.Type, outcome.StrategyId));
-        await stats.RecordAsync(new StrategyExecution(
-            outcome.Success, outcome.ExecutionTime, outcome.AffectedTasks, outcome.RecoveredTasks, impact,
-            outcome.StabilityScore, outcome.HardwareId, outcome.TimedOut, issued.Level, now));
+        var history = GrainFactory.GetGrain<IRecoveryHistoryGrain>(S.Type.ToName());
+        await Task.WhenAll(
+            stats.RecordAsync(new StrategyExecution(
+                outcome.Success, outcome.ExecutionTime, outcome.AffectedTasks, outcome.RecoveredTasks, impact,
+                outcome.StabilityScore, outcome.HardwareId, outcome.TimedOut, issued.Level, now)),
+            history.AppendAsync(new RecoveryRecord(
+                ErrorId, S.Type, outcome.StrategyId, issued.Level, attempt, outcome.Success, outcome.ExecutionTime,
+                outcome.AffectedTasks, outcome.RecoveredTasks, outcome.Before, outcome.After, impact, outcome.StabilityScore,
+                outcome.HardwareId, S.Context?.WorkerId, S.Context?.Component ?? string.Empty, now, resolves)));
 
         S.RetryCount++;
         S.LevelHistory.Add(new LevelHistoryEntry(issued.Episode, attempt, issued.Level, outcome.StrategyId, outcome.Success, outcome.ExecutionTime, impact, now));
@@ -108,6 +117,7 @@ public sealed partial class ErrorGrain(
         }
 
         await state.WriteStateAsync();
+        PublishSummary();
         return new OutcomeResult(S.Status, S.PendingPlan?.Level, S.PendingPlan, impact);
     }
 
@@ -124,7 +134,17 @@ public sealed partial class ErrorGrain(
         S.ResolvedAt = clock.UtcNow;
         S.PendingPlan = null;
         await state.WriteStateAsync();
+        PublishSummary();
         return ToReport();
+    }
+
+    /// <summary>Keeps the error's line in the index current; one-way, so the index never slows recovery.</summary>
+    private void PublishSummary()
+    {
+        var context = S.Context!;
+        _ = GrainFactory.GetGrain<IErrorIndexGrain>(ErrorIndex.ShardOf(ErrorId)).UpsertAsync(new ErrorSummary(
+            ErrorId, S.Type, S.Severity, context.Component, context.Operation, S.Message, S.Status, S.PendingPlan?.Level,
+            S.AggregatedCount, S.FirstSeen, S.LastSeen, S.Regressions));
     }
 
     private async Task ResolveEpisodeAsync(DateTimeOffset now)

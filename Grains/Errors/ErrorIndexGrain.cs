@@ -1,0 +1,65 @@
+using RecoveryCluster.Errors;
+
+namespace RecoveryCluster.Grains.Errors;
+
+/// <summary>
+/// One shard of the error index. Upserts arrive one-way from error grains on every change, so the shard writes its
+/// state on a short timer rather than per upsert; a lost tail is rebuilt by the errors' next change.
+/// </summary>
+public sealed class ErrorIndexGrain(
+    [PersistentState("error-index", StorageNames.Recovery)] IPersistentState<ErrorIndexState> state) : Grain, IErrorIndexGrain
+{
+    private static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(2);
+    private bool _dirty;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions { DueTime = FlushEvery, Period = FlushEvery, Interleave = false });
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await FlushAsync();
+
+    public Task UpsertAsync(ErrorSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        Guard.Key(summary.ErrorId, "errorId");
+        state.State.Errors[summary.ErrorId] = summary;
+        _dirty = true;
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<ErrorSummary>> QueryAsync(ErrorQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit, "limit");
+        IReadOnlyList<ErrorSummary> matches = state.State.Errors.Values
+            .Where(e => query.Status is null || e.Status == query.Status)
+            .Where(e => query.Type is null || e.Type == query.Type)
+            .Where(e => query.Component is null || string.Equals(e.Component, query.Component, StringComparison.Ordinal))
+            .OrderByDescending(e => e.LastSeen)
+            .Take(query.Limit)
+            .ToArray();
+        return Task.FromResult(matches);
+    }
+
+    public Task<ErrorCounts> CountAsync()
+    {
+        var errors = state.State.Errors.Values;
+        return Task.FromResult(new ErrorCounts(
+            errors.Count,
+            errors.Count(e => e.Status is not ErrorStatus.Resolved),
+            errors.Count(e => e.Status == ErrorStatus.Escalated)));
+    }
+
+    private async Task FlushAsync()
+    {
+        if (!_dirty)
+        {
+            return;
+        }
+
+        _dirty = false;
+        await state.WriteStateAsync();
+    }
+}

@@ -1,0 +1,41 @@
+namespace RecoveryCluster.Silo.Api;
+
+/// <summary>Field checks that collect every problem of a request instead of stopping at the first.</summary>
+public static class ApiValidation
+{
+    public static void Key(string? value, string field, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors[field] = [$"'{field}' is required."];
+        }
+        else if (value.Length > Limits.MaxKeyLength)
+        {
+            errors[field] = [$"'{field}' is {value.Length} characters long; the limit is {Limits.MaxKeyLength}."];
+        }
+    }
+
+    public static void OptionalKey(string? value, string field, Dictionary<string, string[]> errors)
+    {
+        if (value is not null)
+        {
+            Key(value, field, errors);
+        }
+    }
+
+    /// <summary>A query-string limit: 1..1000, 100 when absent.</summary>
+    public static int Limit(int? limit, Dictionary<string, string[]> errors, int max = 1000)
+    {
+        if (limit is null)
+        {
+            return 100;
+        }
+
+        if (limit < 1 || limit > max)
+        {
+            errors["limit"] = [$"'limit' must lie between 1 and {max}."];
+        }
+
+        return limit.Value;
+    }
+}

@@ -1,0 +1,3 @@
+namespace RecoveryCluster.Silo.Api.Contracts;
+
+public sealed record AlternativeResponse(string StrategyId, double Score, long Samples);

@@ -1,0 +1,3 @@
+namespace RecoveryCluster.Silo.Api.Contracts;
+
+public sealed record ReadyResponse(string Status, int Silos);

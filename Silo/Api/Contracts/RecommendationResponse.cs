@@ -1,0 +1,13 @@
+using RecoveryCluster.Strategies;
+
+namespace RecoveryCluster.Silo.Api.Contracts;
+
+/// <summary>A strategy ranked for an error type.</summary>
+public sealed record RecommendationResponse(
+    int Rank, string StrategyId, string Name, IReadOnlyList<int> Levels, double Score, int Samples, long TotalExecutions,
+    double SuccessRate, double AverageSuccessfulSeconds, double TimeoutSeconds)
+{
+    public static RecommendationResponse From(StrategyRecommendation r) => new(
+        r.Rank, r.Strategy.Id, r.Strategy.Name, [.. r.Strategy.Levels.Select(l => (int)l)], r.Stats.Score, r.Stats.WindowSamples,
+        r.Stats.TotalExecutions, r.Stats.SuccessRate, r.Stats.AverageSuccessfulSeconds, r.Stats.Timeout.TotalSeconds);
+}

@@ -1,0 +1,3 @@
+namespace RecoveryCluster.Silo.Api.Contracts;
+
+public sealed record SiloEntry(string Address, string Status);

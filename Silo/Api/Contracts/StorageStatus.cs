@@ -1,0 +1,3 @@
+namespace RecoveryCluster.Silo.Api.Contracts;
+
+public sealed record StorageStatus(string Provider, bool Durable, bool Reachable, double HistoryWriterLagSeconds);

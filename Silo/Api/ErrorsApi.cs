@@ -1,0 +1,137 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using RecoveryCluster.Errors;
+using RecoveryCluster.Grains;
+using RecoveryCluster.Silo.Api.Contracts;
+
+namespace RecoveryCluster.Silo.Api;
+
+/// <summary><c>/api/errors</c>: report failures, record attempts, read and resolve errors.</summary>
+public static class ErrorsApi
+{
+    public static RouteGroupBuilder MapErrorsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/errors").WithTags("Errors");
+        group.MapPost("/", ReportAsync);
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{errorId}", GetAsync);
+        group.MapPost("/{errorId}/attempts", RecordAttemptAsync);
+        group.MapPost("/{errorId}/resolve", ResolveAsync);
+        return group;
+    }
+
+    public static async Task<Results<Created<ReportErrorResponse>, ValidationProblem>> ReportAsync(
+        ReportErrorRequest request, IGrainFactory grains, RecoveryClock clock)
+    {
+        var (occurrence, errors) = request.ToOccurrence(clock.UtcNow);
+        if (occurrence is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var errorId = ErrorFingerprint.Compute(occurrence);
+        var result = await grains.GetGrain<IErrorGrain>(errorId).ReportAsync(occurrence);
+        return TypedResults.Created($"/api/errors/{errorId}", new ReportErrorResponse(
+            result.ErrorId, result.OccurrenceId, result.AggregatedCount, ApiNames.Of(result.Status), result.IsRegression, PlanResponse.From(result.Plan)));
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<ErrorSummary>>, ValidationProblem>> ListAsync(
+        string? status, string? type, string? component, int? limit, IGrainFactory grains)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        ErrorStatus? statusFilter = null;
+        if (status is not null)
+        {
+            if (Enum.TryParse<ErrorStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(status, out _))
+            {
+                statusFilter = parsed;
+            }
+            else
+            {
+                errors["status"] = [$"'{status}' is not a status; use one of: {string.Join(", ", Enum.GetNames<ErrorStatus>().Select(n => n.ToLowerInvariant()))}."];
+            }
+        }
+
+        ErrorType? typeFilter = type is null ? null : ErrorTypeNames.Parse(type);
+        ApiValidation.OptionalKey(component, "component", errors);
+        var take = ApiValidation.Limit(limit, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return TypedResults.Ok(await ErrorIndex.QueryAsync(grains, new ErrorQuery(statusFilter, typeFilter, component, take)));
+    }
+
+    public static async Task<Results<Ok<ErrorReport>, ProblemHttpResult>> GetAsync(string errorId, IGrainFactory grains)
+    {
+        if (!ValidErrorId(errorId))
+        {
+            return NotFound(errorId);
+        }
+
+        var report = await grains.GetGrain<IErrorGrain>(errorId).GetReportAsync();
+        return report is null ? NotFound(errorId) : TypedResults.Ok(report);
+    }
+
+    public static async Task<Results<Ok<AttemptResponse>, ValidationProblem, ProblemHttpResult>> RecordAttemptAsync(
+        string errorId, RecordAttemptRequest request, IGrainFactory grains)
+    {
+        if (!ValidErrorId(errorId))
+        {
+            return NotFound(errorId);
+        }
+
+        var (outcome, errors) = request.ToOutcome();
+        if (outcome is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var grain = grains.GetGrain<IErrorGrain>(errorId);
+        var attempt = request.Attempt;
+        if (attempt is null)
+        {
+            var report = await grain.GetReportAsync();
+            if (report is null)
+            {
+                return NotFound(errorId);
+            }
+
+            attempt = report.PendingPlan?.Attempt;
+            if (attempt is null)
+            {
+                return TypedResults.Problem(
+                    $"Error '{errorId}' has no pending plan (it is {ApiNames.Of(report.Status)}); name the 'attempt' the outcome belongs to.",
+                    statusCode: StatusCodes.Status409Conflict, title: "No pending plan");
+            }
+        }
+
+        var result = await grain.RecordOutcomeAsync(attempt.Value, outcome);
+        return TypedResults.Ok(new AttemptResponse(ApiNames.Of(result.Status), (int?)result.Level, PlanResponse.From(result.NextPlan), result.ImpactScore));
+    }
+
+    public static async Task<Results<Ok<ErrorReport>, ProblemHttpResult>> ResolveAsync(string errorId, IGrainFactory grains)
+    {
+        if (!ValidErrorId(errorId))
+        {
+            return NotFound(errorId);
+        }
+
+        var grain = grains.GetGrain<IErrorGrain>(errorId);
+        if (await grain.GetReportAsync() is null)
+        {
+            return NotFound(errorId);
+        }
+
+        return TypedResults.Ok(await grain.ResolveAsync());
+    }
+
+    /// <summary>Ids are fingerprints; anything else names no error (and must not activate a grain).</summary>
+    private static bool ValidErrorId(string errorId) =>
+        errorId.Length <= Limits.MaxKeyLength && !string.IsNullOrWhiteSpace(errorId);
+
+    private static ProblemHttpResult NotFound(string errorId) =>
+        TypedResults.Problem($"No error '{Truncated(errorId)}' has been reported.", statusCode: StatusCodes.Status404NotFound, title: "Unknown error");
+
+    private static string Truncated(string text) => text.Length <= 64 ? text : text[..64] + "…";
+}

@@ -1,0 +1,130 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using RecoveryCluster.Errors;
+using RecoveryCluster.Grains;
+using RecoveryCluster.Grains.History;
+using RecoveryCluster.History;
+using RecoveryCluster.Silo.Api.Contracts;
+using RecoveryCluster.Strategies;
+
+namespace RecoveryCluster.Silo.Api;
+
+/// <summary><c>/api/recovery</c>: metrics, recommendations, history and reset.</summary>
+public static class RecoveryApi
+{
+    private const int MaxHistoryLimit = 10_000;
+
+    public static RouteGroupBuilder MapRecoveryApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/recovery").WithTags("Recovery");
+        group.MapGet("/metrics", MetricsAsync);
+        group.MapGet("/recommendations/{errorType}", RecommendationsAsync);
+        group.MapGet("/history", HistoryAsync);
+        group.MapPost("/reset", ResetAsync);
+        return group;
+    }
+
+    public static async Task<Results<Ok<RecoveryMetrics>, ValidationProblem>> MetricsAsync(
+        string? errorType, string? strategyId, int? days, IGrainFactory grains, RecoveryClock clock)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var type = ParseType(errorType, errors);
+        ApiValidation.OptionalKey(strategyId, "strategyId", errors);
+        if (days is < 1 or > 3650)
+        {
+            errors["days"] = ["'days' must lie between 1 and 3650."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var since = days is { } d ? clock.UtcNow - TimeSpan.FromDays(d) : (DateTimeOffset?)null;
+        var records = await RecoveryHistory.QueryAsync(grains, type, new HistoryQuery(strategyId, since, int.MaxValue));
+        return TypedResults.Ok(RecoveryMetrics.Compute(records));
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<RecommendationResponse>>, ProblemHttpResult>> RecommendationsAsync(string errorType, IGrainFactory grains)
+    {
+        var type = ErrorTypeNames.Parse(errorType);
+        if (type == ErrorType.Unknown && !string.Equals(errorType, "unknown", StringComparison.OrdinalIgnoreCase))
+        {
+            return TypedResults.Problem(
+                $"There is no error type '{(errorType.Length <= 64 ? errorType : errorType[..64])}'; known types: {string.Join(", ", ErrorTypeNames.All.Select(t => t.ToName()))}.",
+                statusCode: StatusCodes.Status404NotFound, title: "Unknown error type");
+        }
+
+        var ranked = await grains.GetGrain<IRecoveryAdvisorGrain>(type.ToName()).GetRecommendationsAsync();
+        IReadOnlyList<RecommendationResponse> response = [.. ranked.Select(RecommendationResponse.From)];
+        return TypedResults.Ok(response);
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<RecoveryRecord>>, ValidationProblem>> HistoryAsync(
+        string? errorType, string? strategyId, DateTimeOffset? since, int? limit, IGrainFactory grains)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var type = ParseType(errorType, errors);
+        ApiValidation.OptionalKey(strategyId, "strategyId", errors);
+        var take = ApiValidation.Limit(limit, errors, MaxHistoryLimit);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return TypedResults.Ok(await RecoveryHistory.QueryAsync(grains, type, new HistoryQuery(strategyId, since, take)));
+    }
+
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ResetAsync(ResetRequest request, IGrainFactory grains)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (request.ErrorId is null && request.ErrorType is null)
+        {
+            errors["errorId"] = ["Name an 'errorId', an 'errorType', or both."];
+        }
+
+        ApiValidation.OptionalKey(request.ErrorId, "errorId", errors);
+        var type = ParseType(request.ErrorType, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        if (request.ErrorId is { } errorId)
+        {
+            var grain = grains.GetGrain<IErrorGrain>(errorId);
+            if (await grain.GetReportAsync() is null)
+            {
+                return TypedResults.Problem($"No error '{errorId}' has been reported.", statusCode: StatusCodes.Status404NotFound, title: "Unknown error");
+            }
+
+            await grain.ResolveAsync();
+        }
+
+        if (type is { } t)
+        {
+            var strategies = await grains.GetGrain<IRecoveryAdvisorGrain>(t.ToName()).GetStrategiesAsync();
+            await Task.WhenAll(strategies.Select(s => grains.GetGrain<IStrategyStatsGrain>(StrategyStatsKey.For(t, s.Id)).ResetAsync())
+                .Append(grains.GetGrain<IRecoveryHistoryGrain>(t.ToName()).ResetAsync()));
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>A known type name, or null when absent; an unrecognised name is a field error here (filters must not silently widen).</summary>
+    private static ErrorType? ParseType(string? name, Dictionary<string, string[]> errors)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+
+        var type = ErrorTypeNames.Parse(name);
+        if (type == ErrorType.Unknown && !string.Equals(name.Trim(), "unknown", StringComparison.OrdinalIgnoreCase))
+        {
+            errors["errorType"] = [$"'{(name.Length <= 64 ? name : name[..64])}' is not an error type."];
+            return null;
+        }
+
+        return type;
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using RecoveryCluster.CircuitBreaker;
+using RecoveryCluster.Errors;
+using RecoveryCluster.Grains.History;
+using RecoveryCluster.Grains.Strategies;
+using RecoveryCluster.History;
+using RecoveryCluster.Silo.Api.Contracts;
+
+namespace RecoveryCluster.Silo.Api;
+
+/// <summary>Status, diagnostics and the health probes.</summary>
+public static class StatusApi
+{
+    public static IEndpointRouteBuilder MapStatusApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/status", StatusAsync).WithTags("Status");
+        app.MapGet("/api/diagnostics", DiagnosticsAsync).WithTags("Status");
+        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "healthy" })).WithTags("Health");
+        app.MapGet("/readyz", ReadyAsync).WithTags("Health");
+        return app;
+    }
+
+    public static async Task<Ok<StatusResponse>> StatusAsync(IGrainFactory grains, StrategyCatalog catalog)
+    {
+        var silos = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+        var counts = await ErrorIndex.CountAsync(grains);
+        var records = await RecoveryHistory.QueryAsync(grains, null, new HistoryQuery(Limit: int.MaxValue));
+        var overall = MetricGroup.Of(records);
+        return TypedResults.Ok(new StatusResponse("ok", silos.Count, new ErrorHandlingStatus(
+            counts.Total, counts.Unresolved, catalog.Strategies.Count, overall.TotalExecutions, overall.OverallSuccessRate)));
+    }
+
+    public static async Task<Ok<DiagnosticsResponse>> DiagnosticsAsync(IGrainFactory grains, StorageDescription storage)
+    {
+        var hosts = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: false);
+        var components = await grains.GetGrain<ICircuitRegistryGrain>(ICircuitRegistryGrain.DefaultKey).ListAsync();
+        var snapshots = await Task.WhenAll(components.Select(c => grains.GetGrain<ICircuitBreakerGrain>(c).GetSnapshotAsync()));
+        var escalations = await grains.GetGrain<IEscalationRegistryGrain>(IEscalationRegistryGrain.DefaultKey).ListAsync(50);
+        return TypedResults.Ok(new DiagnosticsResponse(
+            [.. hosts.Select(h => new SiloEntry(h.Key.ToString(), h.Value.ToString()))],
+            new StorageStatus(storage.Provider, storage.Durable, Reachable: true, HistoryWriterLagSeconds: 0),
+            [.. snapshots.Where(s => s.State != CircuitState.Closed)],
+            escalations));
+    }
+
+    public static async Task<Results<Ok<ReadyResponse>, ProblemHttpResult>> ReadyAsync(IGrainFactory grains)
+    {
+        try
+        {
+            var silos = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(5));
+            return TypedResults.Ok(new ReadyResponse("ready", silos.Count));
+        }
+        catch (Exception error) when (error is TimeoutException or OrleansException)
+        {
+            return TypedResults.Problem($"The cluster does not answer: {error.Message}", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready");
+        }
+    }
+}
