@@ -1,0 +1,143 @@
+using System.Net;
+
+namespace RecoveryCluster.ApiTests;
+
+[Collection(ApiCollection.Name)]
+public sealed class ErrorsApiTests(SiloHostFixture host)
+{
+    private HttpClient Http => host.Http;
+
+    [Fact]
+    public async Task Reporting_an_error_returns_201_with_its_id_and_the_first_plan_and_repeats_aggregate()
+    {
+        var component = RecoveryCluster.ApiTests.Http.NewComponent("orders-db");
+        var (status, body) = await Http.PostAsync("/api/errors", RecoveryCluster.ApiTests.Http.Report(component, severity: "high"));
+
+        Assert.Equal(HttpStatusCode.Created, status);
+        var errorId = body!["errorId"]!.GetValue<string>();
+        Assert.StartsWith("database-", errorId, StringComparison.Ordinal);
+        Assert.Equal(1, body["aggregatedCount"]!.GetValue<long>());
+        var plan = body["plan"]!;
+        Assert.Equal(1, plan["attempt"]!.GetValue<int>());
+        Assert.Equal(1, plan["level"]!.GetValue<int>());
+        Assert.Equal("retry", plan["strategyId"]!.GetValue<string>());
+        Assert.Equal("closed", plan["circuitState"]!.GetValue<string>());
+        Assert.True(plan["timeoutSeconds"]!.GetValue<double>() > 0);
+        Assert.NotEmpty(plan["alternatives"]!.AsArray());
+        Assert.False(string.IsNullOrEmpty(plan["reason"]!.GetValue<string>()));
+
+        var (_, again) = await Http.PostAsync("/api/errors", RecoveryCluster.ApiTests.Http.Report(component, message: "connection reset after 45 ms"));
+        Assert.Equal(errorId, again!["errorId"]!.GetValue<string>());
+        Assert.Equal(2, again["aggregatedCount"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task Failed_attempts_climb_the_levels_and_a_success_resolves_the_error()
+    {
+        var component = RecoveryCluster.ApiTests.Http.NewComponent("queue");
+        var (_, report) = await Http.PostAsync("/api/errors", RecoveryCluster.ApiTests.Http.Report(component, type: "task"));
+        var errorId = report!["errorId"]!.GetValue<string>();
+        var strategy = report["plan"]!["strategyId"]!.GetValue<string>();
+
+        var (status, failed) = await Http.PostAsync($"/api/errors/{errorId}/attempts", new { strategyId = strategy, success = false, executionTimeSeconds = 1.2, affectedTasks = 2, recoveredTasks = 0 });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("retrying", failed!["status"]!.GetValue<string>());
+        Assert.Equal(2, failed["level"]!.GetValue<int>());
+        var next = failed["nextPlan"]!;
+        Assert.Equal(2, next["attempt"]!.GetValue<int>());
+
+        var (_, resolved) = await Http.PostAsync($"/api/errors/{errorId}/attempts", new
+        {
+            strategyId = next["strategyId"]!.GetValue<string>(), success = true, executionTimeSeconds = 0.4, affectedTasks = 2, recoveredTasks = 2,
+            resourceUsage = new { before = new { cpuPercent = 40.0, memoryPercent = 50.0 }, after = new { cpuPercent = 45.0, memoryPercent = 52.0 } },
+            stabilityScore = 1.0, hardwareId = "host-a",
+        });
+        Assert.Equal("resolved", resolved!["status"]!.GetValue<string>());
+        Assert.Null(resolved["nextPlan"]);
+
+        var (getStatus, error) = await Http.GetJsonAsync($"/api/errors/{errorId}");
+        Assert.Equal(HttpStatusCode.OK, getStatus);
+        Assert.Equal("resolved", error!["status"]!.GetValue<string>());
+        Assert.Equal(2, error["levelHistory"]!.AsArray().Count);
+        Assert.Equal(2, error["retryCount"]!.GetValue<int>());
+
+        // No pending plan any more: an outcome without an attempt number has nothing to answer.
+        RecoveryCluster.ApiTests.Http.AssertProblem(HttpStatusCode.Conflict,
+            await Http.PostAsync($"/api/errors/{errorId}/attempts", new { strategyId = "retry", success = true, executionTimeSeconds = 1 }));
+    }
+
+    [Fact]
+    public async Task Errors_are_listed_with_filters_and_resolved_by_hand()
+    {
+        var component = RecoveryCluster.ApiTests.Http.NewComponent("mailer");
+        var (_, a) = await Http.PostAsync("/api/errors", RecoveryCluster.ApiTests.Http.Report(component, type: "network", message: "host unreachable"));
+        await Http.PostAsync("/api/errors", RecoveryCluster.ApiTests.Http.Report(component, type: "timeout", message: "send timed out"));
+        var errorId = a!["errorId"]!.GetValue<string>();
+
+        var listed = await PollListAsync($"/api/errors?component={component}", 2);
+        Assert.All(listed, e => Assert.Equal(component, e!["component"]!.GetValue<string>()));
+        var network = await PollListAsync($"/api/errors?component={component}&type=network", 1);
+        Assert.Equal(errorId, network[0]!["errorId"]!.GetValue<string>());
+
+        var (status, resolved) = await Http.PostAsync($"/api/errors/{errorId}/resolve", new { });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("resolved", resolved!["status"]!.GetValue<string>());
+        var open = await PollListAsync($"/api/errors?component={component}&status=open", 1);
+        Assert.NotEqual(errorId, open[0]!["errorId"]!.GetValue<string>());
+        Assert.Single(await PollListAsync($"/api/errors?component={component}&limit=1", 1));
+    }
+
+    [Fact]
+    public async Task Unknown_errors_are_404_problems()
+    {
+        RecoveryCluster.ApiTests.Http.AssertProblem(HttpStatusCode.NotFound, await Http.GetJsonAsync("/api/errors/database-0000000000000000"));
+        RecoveryCluster.ApiTests.Http.AssertProblem(HttpStatusCode.NotFound, await Http.PostAsync("/api/errors/database-0000000000000000/resolve", new { }));
+        RecoveryCluster.ApiTests.Http.AssertProblem(HttpStatusCode.NotFound,
+            await Http.PostAsync("/api/errors/database-0000000000000000/attempts", new { strategyId = "retry", success = true, executionTimeSeconds = 1 }));
+    }
+
+    [Fact]
+    public async Task Bad_reports_are_400_problems_naming_each_field()
+    {
+        var (status, body) = await Http.PostAsync("/api/errors", new { message = "", component = "", operation = new string('o', 300), severity = "awful" });
+        RecoveryCluster.ApiTests.Http.AssertProblem(HttpStatusCode.BadRequest, (status, body));
+        var errors = body!["errors"]!.AsObject();
+        Assert.True(errors.ContainsKey("message"));
+        Assert.True(errors.ContainsKey("component"));
+        Assert.True(errors.ContainsKey("operation"));
+        Assert.True(errors.ContainsKey("severity"));
+
+        RecoveryCluster.ApiTests.Http.AssertProblem(HttpStatusCode.BadRequest, await Http.PostRawAsync("/api/errors", "{\"message\": "));
+        RecoveryCluster.ApiTests.Http.AssertProblem(HttpStatusCode.BadRequest, await Http.GetJsonAsync("/api/errors?status=sleeping"));
+        RecoveryCluster.ApiTests.Http.AssertProblem(HttpStatusCode.BadRequest, await Http.GetJsonAsync("/api/errors?limit=0"));
+    }
+
+    [Fact]
+    public async Task A_body_over_64_KiB_is_refused_with_413()
+    {
+        var huge = new string('x', 70 * 1024);
+        RecoveryCluster.ApiTests.Http.AssertProblem(HttpStatusCode.RequestEntityTooLarge,
+            await Http.PostRawAsync("/api/errors", $"{{\"message\":\"{huge}\",\"component\":\"c\",\"operation\":\"o\"}}"));
+    }
+
+    /// <summary>The index is fed one-way, so a list catches up a moment after the report returns.</summary>
+    private async Task<System.Text.Json.Nodes.JsonArray> PollListAsync(string path, int atLeast)
+    {
+        var deadline = DateTimeOffsetNow() + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            var (status, body) = await Http.GetJsonAsync(path);
+            Assert.Equal(HttpStatusCode.OK, status);
+            var list = body!.AsArray();
+            if (list.Count >= atLeast || DateTimeOffsetNow() > deadline)
+            {
+                Assert.True(list.Count >= atLeast, $"expected at least {atLeast} errors from {path} within 10 s, got {list.Count}");
+                return list;
+            }
+
+            await Task.Delay(25);
+        }
+    }
+
+    private static DateTimeOffset DateTimeOffsetNow() => TimeProvider.System.GetUtcNow();
+}

@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using RecoveryCluster.Silo;
+
+namespace RecoveryCluster.ApiTests;
+
+/// <summary>A real silo host (Kestrel on loopback, a real Orleans silo) on free ports, as `dotnet run --project Silo` starts it.</summary>
+public class SiloHostFixture : IAsyncLifetime
+{
+    private WebApplication? _app;
+
+    protected virtual string? ApiKey => null;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IGrainFactory Grains => _app!.Services.GetRequiredService<IGrainFactory>();
+
+    public async Task InitializeAsync()
+    {
+        var ports = FreePorts(3);
+        var settings = new Dictionary<string, string?>
+        {
+            ["RecoveryCluster:Silo:SiloPort"] = ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RecoveryCluster:Silo:GatewayPort"] = ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RecoveryCluster:Silo:HttpPort"] = ports[2].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RecoveryCluster:Silo:ClusterId"] = $"api-tests-{Guid.NewGuid():N}",
+            ["RecoveryCluster:Security:ApiKey"] = ApiKey,
+        };
+        _app = Build(settings);
+        await _app.StartAsync();
+        BaseAddress = new Uri($"http://127.0.0.1:{ports[2]}");
+        Http = new HttpClient { BaseAddress = BaseAddress };
+        if (ApiKey is not null)
+        {
+            Http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        }
+    }
+
+    /// <summary>Builds (without starting) a silo host from the given settings, the way Program.cs does.</summary>
+    public static WebApplication Build(IReadOnlyDictionary<string, string?> settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddRecoveryClusterSilo();
+        var app = builder.Build();
+        app.MapRecoveryCluster();
+        return app;
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+
+    private static int[] FreePorts(int count)
+    {
+        var listeners = Enumerable.Range(0, count).Select(_ =>
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return listener;
+        }).ToArray();
+        var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+        foreach (var listener in listeners)
+        {
+            listener.Stop();
+        }
+
+        return ports;
+    }
+}
