@@ -1,0 +1,70 @@
+using System.Net;
+
+namespace RecoveryCluster.ApiTests;
+
+[Collection(ApiCollection.Name)]
+public sealed class StatusApiTests(SiloHostFixture host)
+{
+    private HttpClient Http => host.Http;
+
+    [Fact]
+    public async Task Status_counts_errors_strategies_and_executions()
+    {
+        var (_, before) = await Http.GetJsonAsync("/api/status");
+        var totalBefore = before!["errorHandling"]!["totalErrors"]!.GetValue<long>();
+        await Http.PostAsync("/api/errors", RecoveryCluster.ApiTests.Http.Report(RecoveryCluster.ApiTests.Http.NewComponent("status")));
+
+        for (var i = 0; ; i++)
+        {
+            var (status, body) = await Http.GetJsonAsync("/api/status");
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Equal("ok", body!["status"]!.GetValue<string>());
+            Assert.Equal(1, body["silos"]!.GetValue<int>());
+            Assert.Equal(10, body["errorHandling"]!["recoveryStrategies"]!.GetValue<int>());
+            if (body["errorHandling"]!["totalErrors"]!.GetValue<long>() == totalBefore + 1)
+            {
+                break;
+            }
+
+            Assert.True(i < 400, "the new error did not reach the status counts within 10 s");
+            await Task.Delay(25);
+        }
+    }
+
+    [Fact]
+    public async Task Diagnostics_list_silos_storage_open_circuits_and_escalations()
+    {
+        var component = RecoveryCluster.ApiTests.Http.NewComponent("diag");
+        await Http.PostAsync("/api/errors", RecoveryCluster.ApiTests.Http.Report(component));
+        await Http.PostAsync($"/api/circuits/{component}/isolate", new { reason = "diagnostics test" });
+
+        var (status, body) = await Http.GetJsonAsync("/api/diagnostics");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Single(body!["silos"]!.AsArray());
+        Assert.Equal("memory", body["storage"]!["provider"]!.GetValue<string>());
+        Assert.False(body["storage"]!["durable"]!.GetValue<bool>());
+        Assert.Contains(body["openCircuits"]!.AsArray(), c => c!["component"]!.GetValue<string>() == component);
+        Assert.NotNull(body["escalations"]);
+    }
+
+    [Fact]
+    public async Task Health_readiness_openapi_and_dashboard_answer()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await Http.GetJsonAsync("/healthz")).Status);
+        var (readyStatus, ready) = await Http.GetJsonAsync("/readyz");
+        Assert.Equal(HttpStatusCode.OK, readyStatus);
+        Assert.Equal("ready", ready!["status"]!.GetValue<string>());
+
+        var (openApiStatus, openApi) = await Http.GetJsonAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, openApiStatus);
+        var paths = openApi!["paths"]!.AsObject();
+        foreach (var path in new[] { "/api/errors", "/api/errors/{errorId}", "/api/errors/{errorId}/attempts", "/api/recovery/metrics", "/api/circuits/{component}/isolate", "/api/status" })
+        {
+            Assert.True(paths.ContainsKey(path), $"the OpenAPI document lacks {path}");
+        }
+
+        using var dashboard = await Http.GetAsync("/dashboard/");
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Contains("html", (await dashboard.Content.ReadAsStringAsync()).ToLowerInvariant(), StringComparison.Ordinal);
+    }
+}
