@@ -18,7 +18,17 @@ public sealed class ErrorIndexGrain(
         return Task.CompletedTask;
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await FlushAsync();
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await FlushAsync();
+        }
+        catch (OrleansException) when (cancellationToken.IsCancellationRequested || reason.ReasonCode == DeactivationReasonCode.ShuttingDown)
+        {
+            // The silo is going away with its storage; the errors' next change rebuilds these lines.
+        }
+    }
 
     public Task UpsertAsync(ErrorSummary summary)
     {
