@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.FileProviders;
 using Orleans.Dashboard;
 using RecoveryCluster.Grains;
 using RecoveryCluster.Grains.Hosting;
@@ -62,6 +63,10 @@ public static partial class SiloHostBuilderExtensions
         {
             app.UseMiddleware<ApiKeyMiddleware>(key);
         }
+
+        var page = new EmbeddedFileProvider(typeof(SiloHostBuilderExtensions).Assembly, "RecoveryCluster.Silo.wwwroot");
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = page });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = page });
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapErrorsApi();
