@@ -21,6 +21,7 @@ function empty(svg) { svg.appendChild(el('text', { x: W / 2, y: H / 2, 'text-anc
 
 // A bar chart of [{label, value (0..1 or count), title}]
 function bars(id, items, max) {
+  const percent = max === 1;
   const svg = reset(id);
   if (items.length === 0) return empty(svg);
   const top = max ?? Math.max(...items.map(i => i.value), 1);
@@ -32,7 +33,7 @@ function bars(id, items, max) {
   items.forEach((item, i) => {
     const h = (base - PAD) * (item.value / top);
     const x = PAD + i * bw + 4;
-    const rect = el('rect', { x, y: base - h, width: Math.max(bw - 8, 2), height: h, class: item.value < 0.5 && top === 1 ? 'bar bad' : 'bar',
+    const rect = el('rect', { x, y: base - h, width: Math.max(bw - 8, 2), height: h, class: percent && item.value < 0.5 ? 'bar bad' : 'bar',
       'data-label': item.label, 'data-value': String(item.value) });
     rect.appendChild(el('title', {}, item.title ?? `${item.label}: ${item.value}`));
     svg.appendChild(rect);
@@ -40,7 +41,7 @@ function bars(id, items, max) {
     svg.appendChild(slant
       ? el('text', { x: lx, y: ly, 'text-anchor': 'end', transform: `rotate(-30 ${lx} ${ly})` }, item.label)
       : el('text', { x: lx, y: ly, 'text-anchor': 'middle' }, item.label));
-    svg.appendChild(el('text', { x: lx, y: base - h - 4, 'text-anchor': 'middle' }, top === 1 ? `${Math.round(item.value * 100)}%` : String(item.value)));
+    svg.appendChild(el('text', { x: lx, y: base - h - 4, 'text-anchor': 'middle' }, percent ? `${Math.round(item.value * 100)}%` : String(item.value)));
   });
 }
 
