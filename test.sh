@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: starts a throwaway PostgreSQL on 127.0.0.1 (unless ConnectionStrings__RecoveryCluster is set),
-# runs `dotnet test RecoveryCluster.sln`, stops what it started and prints "N passed, N failed".
+# Runs every test: installs Chromium for the page test when missing, starts a throwaway PostgreSQL on 127.0.0.1
+# (unless ConnectionStrings__RecoveryCluster is set), runs `dotnet test RecoveryCluster.sln`, stops what it started
+# and prints "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -12,6 +13,15 @@ cleanup() {
   if [ "$started_pg" = 1 ]; then deploy/local/postgres.sh stop; fi
 }
 trap cleanup EXIT
+
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Chromium is missing: installing chromium and chromium-driver with apt-get."
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null || exit 1
+  else
+    echo "The analytics page test needs /usr/bin/chromium and /usr/bin/chromedriver (Debian: apt-get install chromium chromium-driver)." >&2
+  fi
+fi
 
 if [ -z "${ConnectionStrings__RecoveryCluster:-}" ]; then
   deploy/local/postgres.sh start || exit 1
