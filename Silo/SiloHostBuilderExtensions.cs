@@ -3,6 +3,10 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.FileProviders;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 using Orleans.Dashboard;
 using RecoveryCluster.Grains;
 using RecoveryCluster.Grains.Hosting;
@@ -33,9 +37,29 @@ public static partial class SiloHostBuilderExtensions
             silo.AddMemoryGrainStorage(StorageNames.Recovery);
             silo.AddRecoveryCluster();
             silo.AddDashboard();
+            silo.AddActivityPropagation();
         });
+        builder.AddRecoveryClusterTelemetry();
         builder.Services.AddSingleton(new StorageDescription("memory", Durable: false));
         builder.Services.AddRecoveryClusterHttp();
+        return builder;
+    }
+
+    /// <summary>
+    /// OpenTelemetry: the RecoveryCluster meter and activity source, Orleans' own, and ASP.NET Core's; the OTLP
+    /// exporter is on when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the other standard <c>OTEL_*</c> variables apply).
+    /// </summary>
+    public static WebApplicationBuilder AddRecoveryClusterTelemetry(this WebApplicationBuilder builder)
+    {
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("recovery-cluster-silo"))
+            .WithMetrics(m => m.AddMeter(RecoveryInstruments.Name, "Microsoft.Orleans").AddAspNetCoreInstrumentation())
+            .WithTracing(t => t.AddSource(RecoveryInstruments.Name, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application").AddAspNetCoreInstrumentation());
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+
         return builder;
     }
 

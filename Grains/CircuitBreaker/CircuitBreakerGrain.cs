@@ -16,14 +16,17 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain
     private readonly RecoveryClock _clock;
     private readonly ILogger<CircuitBreakerGrain> _logger;
     private readonly ObserverManager<ICircuitObserver> _observers;
+    private readonly RecoveryInstruments _instruments;
     private IGrainTimer? _halfOpenTimer;
 
     public CircuitBreakerGrain(
         [PersistentState("breaker", StorageNames.Recovery)] IPersistentState<CircuitBreakerState> state,
         IOptions<CircuitBreakerOptions> options,
         RecoveryClock clock,
+        RecoveryInstruments instruments,
         ILogger<CircuitBreakerGrain> logger)
     {
+        _instruments = instruments;
         _state = state;
         _policy = new CircuitBreakerPolicy(options.Value);
         _clock = clock;
@@ -129,6 +132,7 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain
 
         var snapshot = Snapshot();
         LogTransition(Component, snapshot.State, snapshot.Version, snapshot.LastFailure);
+        _instruments.BreakerTransitions.Add(1, new KeyValuePair<string, object?>("state", snapshot.State.ToString()));
         _observers.Notify(o => o.OnCircuitChanged(snapshot));
         ScheduleHalfOpen();
     }

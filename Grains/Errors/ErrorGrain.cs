@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RecoveryCluster.CircuitBreaker;
@@ -18,6 +19,7 @@ public sealed partial class ErrorGrain(
     StrategyCatalog catalog,
     IOptions<RecoveryOptions> options,
     RecoveryClock clock,
+    RecoveryInstruments instruments,
     ILogger<ErrorGrain> logger) : Grain, IErrorGrain
 {
     private const int IssuedPlansKept = 64;
@@ -36,7 +38,13 @@ public sealed partial class ErrorGrain(
     public async Task<ReportResult> ReportAsync(ErrorOccurrence occurrence)
     {
         OccurrenceValidator.Validate(occurrence, ErrorId);
-        return await RollBackOnFailureAsync(() => ApplyReportAsync(occurrence));
+        using var activity = RecoveryInstruments.Activities.StartActivity("ErrorGrain.Report");
+        activity?.SetTag("rc.error.id", ErrorId);
+        var started = clock.TimeProvider.GetTimestamp();
+        var result = await RollBackOnFailureAsync(() => ApplyReportAsync(occurrence));
+        instruments.Reports.Add(1, new KeyValuePair<string, object?>("error.type", occurrence.Type.ToName()));
+        instruments.DecisionLatency.Record(clock.TimeProvider.GetElapsedTime(started).TotalMilliseconds);
+        return result;
     }
 
     private async Task<ReportResult> ApplyReportAsync(ErrorOccurrence occurrence)
@@ -80,7 +88,25 @@ public sealed partial class ErrorGrain(
         }
 
         var issued = OutcomeValidator.Validate(attempt, outcome, S.IssuedPlans, catalog);
-        return await RollBackOnFailureAsync(() => ApplyOutcomeAsync(attempt, outcome, issued));
+        using var activity = RecoveryInstruments.Activities.StartActivity("ErrorGrain.RecordOutcome");
+        activity?.SetTag("rc.error.id", ErrorId);
+        activity?.SetTag("rc.strategy", outcome.StrategyId);
+        var started = clock.TimeProvider.GetTimestamp();
+        var result = await RollBackOnFailureAsync(() => ApplyOutcomeAsync(attempt, outcome, issued));
+        var tags = new TagList { { "error.type", S.Type.ToName() }, { "strategy", outcome.StrategyId }, { "level", (int)issued.Level } };
+        instruments.Attempts.Add(1, tags);
+        if (outcome.Success)
+        {
+            instruments.Successes.Add(1, tags);
+        }
+
+        if (result.Status == ErrorStatus.Resolved && outcome.Success)
+        {
+            instruments.Resolved.Add(1, tags);
+        }
+
+        instruments.DecisionLatency.Record(clock.TimeProvider.GetElapsedTime(started).TotalMilliseconds);
+        return result;
     }
 
     private async Task<OutcomeResult> ApplyOutcomeAsync(int attempt, RecoveryOutcome outcome, IssuedPlan issued)
@@ -179,6 +205,7 @@ public sealed partial class ErrorGrain(
         var tried = S.LevelHistory.Where(h => h.Episode == S.Episode).Select(h => h.StrategyId).Distinct().ToArray();
         var record = new EscalationRecord(ErrorId, S.Type, context.Component, context.Operation, S.Message, S.RetryCount, tried, now);
         await GrainFactory.GetGrain<IEscalationRegistryGrain>(IEscalationRegistryGrain.DefaultKey).AddAsync(record);
+        instruments.Escalations.Add(1, new KeyValuePair<string, object?>("error.type", S.Type.ToName()));
         LogEscalated(ErrorId, context.Component, S.Message);
     }
 

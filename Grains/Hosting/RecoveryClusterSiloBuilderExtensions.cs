@@ -23,6 +23,8 @@ public static class RecoveryClusterSiloBuilderExtensions
         services.AddOptions<StrategyStatsOptions>().BindConfiguration(StrategyStatsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CircuitBreakerOptions>().BindConfiguration(CircuitBreakerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(RecoveryClock.System);
+        services.AddMetrics();
+        services.TryAddSingleton<RecoveryInstruments>();
         services.TryAddSingleton(sp => new StrategyCatalog(sp.GetServices<StrategyDescriptor>()));
         return services;
     }

@@ -16,6 +16,13 @@ public class SiloHostFixture : IAsyncLifetime
 
     protected virtual string? ApiKey => null;
 
+    /// <summary>A hook for fixtures that add to the host (an exporter, say) before it is built.</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
+    }
+
+    public IServiceProvider Services => _app!.Services;
+
     public HttpClient Http { get; private set; } = null!;
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -33,7 +40,7 @@ public class SiloHostFixture : IAsyncLifetime
             ["RecoveryCluster:Silo:ClusterId"] = $"api-tests-{Guid.NewGuid():N}",
             ["RecoveryCluster:Security:ApiKey"] = ApiKey,
         };
-        _app = Build(settings);
+        _app = Build(settings, Configure);
         await _app.StartAsync();
         BaseAddress = new Uri($"http://127.0.0.1:{ports[2]}");
         Http = new HttpClient { BaseAddress = BaseAddress };
@@ -44,12 +51,13 @@ public class SiloHostFixture : IAsyncLifetime
     }
 
     /// <summary>Builds (without starting) a silo host from the given settings, the way Program.cs does.</summary>
-    public static WebApplication Build(IReadOnlyDictionary<string, string?> settings)
+    public static WebApplication Build(IReadOnlyDictionary<string, string?> settings, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddRecoveryClusterSilo();
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.MapRecoveryCluster();
         return app;

@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace RecoveryCluster.Grains;
+
+/// <summary>The cluster's own telemetry: the <c>RecoveryCluster</c> meter and activity source, created through the host's meter factory.</summary>
+public sealed class RecoveryInstruments
+{
+    public const string Name = "RecoveryCluster";
+
+    public RecoveryInstruments(IMeterFactory meters)
+    {
+        ArgumentNullException.ThrowIfNull(meters);
+        var meter = meters.Create(Name);
+        Attempts = meter.CreateCounter<long>("rc.recovery.attempts", description: "Recovery attempts recorded (outcomes)");
+        Successes = meter.CreateCounter<long>("rc.recovery.successes", description: "Recovery attempts that succeeded");
+        Resolved = meter.CreateCounter<long>("rc.recovery.resolved", description: "Errors resolved by a recovery");
+        Escalations = meter.CreateCounter<long>("rc.recovery.escalations", description: "Errors escalated to a person after level 5");
+        Reports = meter.CreateCounter<long>("rc.errors.reported", description: "Error occurrences reported");
+        BreakerTransitions = meter.CreateCounter<long>("rc.circuit.transitions", description: "Circuit breaker state changes");
+        DecisionLatency = meter.CreateHistogram<double>("rc.recovery.decision.duration", unit: "ms", description: "Time to decide a plan inside the error grain");
+    }
+
+    public static ActivitySource Activities { get; } = new(Name);
+
+    public Counter<long> Attempts { get; }
+    public Counter<long> Successes { get; }
+    public Counter<long> Resolved { get; }
+    public Counter<long> Escalations { get; }
+    public Counter<long> Reports { get; }
+    public Counter<long> BreakerTransitions { get; }
+    public Histogram<double> DecisionLatency { get; }
+}

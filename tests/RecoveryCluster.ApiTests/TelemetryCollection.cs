@@ -1,0 +1,7 @@
+namespace RecoveryCluster.ApiTests;
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TelemetryCollection
+{
+    public const string Name = "telemetry";
+}
