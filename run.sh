@@ -36,8 +36,10 @@ done
 cat <<INFO
 
 RecoveryCluster dev silo is up (in-memory: nothing is durable; its log is in silo.log).
+  Analytics page  : http://127.0.0.1:$http_port/
+  HTTP API        : http://127.0.0.1:$http_port/api/status   (OpenAPI: /openapi/v1.json)
+  Dashboard       : http://127.0.0.1:$http_port/dashboard/
   Orleans gateway : 127.0.0.1:$gateway_port   (workers connect here)
-  Health          : http://127.0.0.1:$http_port/healthz
 Starting the demo worker (progress every 2 s). Press Ctrl+C to stop.
 
 INFO
