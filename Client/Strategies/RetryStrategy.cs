@@ -20,16 +20,20 @@ public sealed class RetryStrategy : IRecoveryStrategy
     /// <summary>Runs the operation up to <see cref="BackoffOptions.Attempts"/> times; shared by the strategies that retry after a repair.</summary>
     internal static async Task<StrategyResult> RunWithBackoffAsync(RecoveryContext context, BackoffOptions backoff, CancellationToken cancellationToken)
     {
-        var pipeline = new ResiliencePipelineBuilder<object?>
+        var builder = new ResiliencePipelineBuilder<object?> { TimeProvider = context.TimeProvider };
+        if (backoff.Attempts > 1)
         {
-            TimeProvider = context.TimeProvider,
-        }.AddRetry(new RetryStrategyOptions<object?>
-        {
-            MaxRetryAttempts = backoff.Attempts - 1,
-            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is not null && !cancellationToken.IsCancellationRequested),
-            DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(BackoffDelay.Compute(
-                args.AttemptNumber + 1, backoff.InitialDelay, backoff.Factor, backoff.MaxDelay, Random.Shared.NextDouble() * 2 - 1)),
-        }).Build();
+            // Polly counts retries, not attempts: one attempt means no retry strategy at all.
+            builder.AddRetry(new RetryStrategyOptions<object?>
+            {
+                MaxRetryAttempts = backoff.Attempts - 1,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is not null && !cancellationToken.IsCancellationRequested),
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(BackoffDelay.Compute(
+                    args.AttemptNumber + 1, backoff.InitialDelay, backoff.Factor, backoff.MaxDelay, Random.Shared.NextDouble() * 2 - 1)),
+            });
+        }
+
+        var pipeline = builder.Build();
 
         try
         {
