@@ -1,0 +1,34 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Exporters.Json;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.NoEmit;
+
+namespace RecoveryCluster.Benchmarks;
+
+/// <summary>Results go to tests/Benchmarks/results (git-ignored) as Markdown and JSON, with allocations.</summary>
+public static class BenchmarkConfig
+{
+    public static IConfig Create(bool smoke = false)
+    {
+        var config = ManualConfig.Create(DefaultConfig.Instance)
+            .WithArtifactsPath(Path.Combine(RepositoryRoot(), "tests", "Benchmarks", "results"))
+            .AddDiagnoser(MemoryDiagnoser.Default)
+            .AddExporter(JsonExporter.Full)
+            .WithOptions(ConfigOptions.JoinSummary);
+        return smoke
+            ? config.AddJob(Job.Dry.WithToolchain(InProcessNoEmitToolchain.Instance)).WithOptions(ConfigOptions.DisableOptimizationsValidator)
+            : config;
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "RecoveryCluster.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? Directory.GetCurrentDirectory();
+    }
+}
