@@ -12,7 +12,7 @@ public static class BenchmarkConfig
     public static IConfig Create(bool smoke = false)
     {
         var config = ManualConfig.Create(DefaultConfig.Instance)
-            .WithArtifactsPath(Path.Combine(RepositoryRoot(), "tests", "Benchmarks", "results"))
+            .WithArtifactsPath(ResultsDirectory)
             .AddDiagnoser(MemoryDiagnoser.Default)
             .AddExporter(JsonExporter.Full)
             .WithOptions(ConfigOptions.JoinSummary);
@@ -20,6 +20,8 @@ public static class BenchmarkConfig
             ? config.AddJob(Job.Dry.WithToolchain(InProcessNoEmitToolchain.Instance)).WithOptions(ConfigOptions.DisableOptimizationsValidator)
             : config;
     }
+
+    public static string ResultsDirectory { get; } = Path.Combine(RepositoryRoot(), "tests", "Benchmarks", "results");
 
     private static string RepositoryRoot()
     {
