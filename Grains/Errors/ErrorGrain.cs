@@ -214,7 +214,7 @@ public sealed partial class ErrorGrain(
         var candidates = catalog.Candidates(S.Type, level);
         var stats = await Task.WhenAll(candidates.Select(c =>
             GrainFactory.GetGrain<IStrategyStatsGrain>(StrategyStatsKey.For(S.Type, c.Id)).GetSnapshotAsync()));
-        var selection = StrategySelector.Select(candidates.Zip(stats).ToArray(), _options.MinSamplesForScore);
+        var selection = StrategySelector.Select(candidates.Zip(stats).ToArray(), _options.MinSamplesForScore, _options.ExplorationWeight);
 
         var attempt = ++S.PlansIssued;
         S.IssuedPlans.Add(new IssuedPlan { Attempt = attempt, Episode = S.Episode, Level = level, StrategyId = selection.Chosen.Id });

@@ -19,6 +19,13 @@ public sealed class RecoveryOptions
     [Range(0, 1000)]
     public int MinSamplesForScore { get; set; } = 3;
 
+    /// <summary>
+    /// Weight of the exploration bonus in strategy selection (UCB1): a candidate with few samples is re-tried while its
+    /// score plus the bonus beats the best score, so a strategy that got better is noticed. 0 turns it off.
+    /// </summary>
+    [Range(0.0, 10.0)]
+    public double ExplorationWeight { get; set; } = 0.5;
+
     /// <summary>Occurrence ids kept in <c>relatedErrors</c>.</summary>
     [Range(1, 1000)]
     public int RelatedErrorsKept { get; set; } = 20;

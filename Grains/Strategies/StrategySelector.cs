@@ -6,13 +6,16 @@ namespace RecoveryCluster.Grains.Strategies;
 
 /// <summary>
 /// Picks a strategy among the candidates for (error type, level): while any candidate has fewer than the minimum
-/// samples, the first such candidate in catalog order is explored; otherwise the best score wins, ties going to
-/// catalog order.
+/// samples, the first such candidate in catalog order is explored; otherwise the highest upper bound wins, ties going
+/// to catalog order. The upper bound is score + w·√(ln N / n) (UCB1: N samples of all candidates, n of this one), so a
+/// candidate tried long ago keeps a chance to show that things changed; w = 0 is plain best score.
 /// </summary>
 public static class StrategySelector
 {
     /// <param name="candidates">Candidates in catalog order with their current statistics.</param>
-    public static StrategySelection Select(IReadOnlyList<(StrategyDescriptor Strategy, StrategyStatsSnapshot Stats)> candidates, int minSamples)
+    /// <param name="explorationWeight">w of the upper bound; 0 picks the best score.</param>
+    public static StrategySelection Select(
+        IReadOnlyList<(StrategyDescriptor Strategy, StrategyStatsSnapshot Stats)> candidates, int minSamples, double explorationWeight = 0)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         if (candidates.Count == 0)
@@ -41,6 +44,17 @@ public static class StrategySelector
         }
 
         var best = ranked[0];
+        var total = candidates.Sum(c => c.Stats.WindowSamples);
+        double Bound((StrategyDescriptor Strategy, StrategyStatsSnapshot Stats, int Order) c) =>
+            c.Stats.Score + explorationWeight * Math.Sqrt(Math.Log(Math.Max(total, 1)) / Math.Max(c.Stats.WindowSamples, 1));
+        var optimistic = ranked.OrderByDescending(Bound).ThenBy(c => c.Order).First();
+        if (explorationWeight > 0 && optimistic.Strategy.Id != best.Strategy.Id)
+        {
+            var reason = string.Create(CultureInfo.InvariantCulture,
+                $"re-checking: '{optimistic.Strategy.Id}' scores {optimistic.Stats.Score:0.000} on only {optimistic.Stats.WindowSamples} samples, within reach of the best '{best.Strategy.Id}' {best.Stats.Score:0.000} over {best.Stats.WindowSamples}");
+            return new StrategySelection(optimistic.Strategy, optimistic.Stats, rankedCandidates, reason);
+        }
+
         var why = ranked.Length == 1
             ? string.Create(CultureInfo.InvariantCulture, $"only candidate: '{best.Strategy.Id}' scores {best.Stats.Score:0.000} over {best.Stats.WindowSamples} samples")
             : string.Create(CultureInfo.InvariantCulture,

@@ -2,11 +2,12 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using RecoveryCluster.Benchmarks;
 
-// `learning [errorsPerPhase]` runs the P6 harness; anything else goes to BenchmarkDotNet.
+// `learning [errorsPerPhase] [seed]` runs the P6 harness; anything else goes to BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "learning")
 {
     var errors = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
-    var result = await LearningBenchmark.RunAsync(errors, resultsDirectory: Path.Combine(BenchmarkConfig.ResultsDirectory, "learning"));
+    var seed = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 42;
+    var result = await LearningBenchmark.RunAsync(errors, seed, Path.Combine(BenchmarkConfig.ResultsDirectory, "learning"));
     foreach (var row in result.Rows)
     {
         Console.WriteLine(FormattableString.Invariant($"{row.ErrorType,-11} {row.Phase,-13} cluster {row.ClusterSuccess:P1}  oracle {row.OracleSuccess:P1}  fixed order {row.FixedOrderSuccess:P1}"));
