@@ -29,8 +29,10 @@ if [ -z "${ConnectionStrings__RecoveryCluster:-}" ]; then
   export ConnectionStrings__RecoveryCluster="$(deploy/local/postgres.sh url)"
 fi
 
+# One test project at a time (-m:1): several start silos and browsers, and CI has two cores.
 dotnet test RecoveryCluster.sln \
   --configuration Release \
+  -m:1 \
   --logger "trx" \
   --results-directory "$results" \
   --blame-hang-timeout 10m \

@@ -5,7 +5,11 @@ using RecoveryCluster.Strategies;
 
 namespace RecoveryCluster.Grains.Strategies;
 
-/// <summary>Performance history, score and adaptive timeout of one strategy for one error type.</summary>
+/// <summary>
+/// Performance history, score and adaptive timeout of one strategy for one error type. Every error of the type
+/// records here, so this grain is hot: it writes its state on a short timer (and on deactivation) instead of per
+/// execution. The statistics are derived data; the recovery history is the record of what happened.
+/// </summary>
 public sealed class StrategyStatsGrain(
     [PersistentState("stats", StorageNames.Recovery)] IPersistentState<StrategyStatsState> state,
     IOptions<StrategyStatsOptions> options) : Grain, IStrategyStatsGrain
@@ -17,13 +21,29 @@ public sealed class StrategyStatsGrain(
     private string _strategyId = string.Empty;
     private StrategyStatsSnapshot? _snapshot;
 
+    private static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(1);
+    private bool _dirty;
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_errorType, _strategyId) = StrategyStatsKey.Parse(this.GetPrimaryKeyString());
+        this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions { DueTime = FlushEvery, Period = FlushEvery, Interleave = false });
         return Task.CompletedTask;
     }
 
-    public async Task<StrategyStatsSnapshot> RecordAsync(StrategyExecution execution)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await FlushAsync();
+        }
+        catch (OrleansException) when (cancellationToken.IsCancellationRequested || reason.ReasonCode == DeactivationReasonCode.ShuttingDown)
+        {
+            // The silo is going away with its storage.
+        }
+    }
+
+    public Task<StrategyStatsSnapshot> RecordAsync(StrategyExecution execution)
     {
         Validate(execution);
         var s = state.State;
@@ -46,12 +66,12 @@ public sealed class StrategyStatsGrain(
         AddToHardware(s, execution);
         s.LastUpdated = execution.At;
 
-        await state.WriteStateAsync();
+        _dirty = true;
         _snapshot = null;
-        return Snapshot();
+        return Task.FromResult(Snapshot());
     }
 
-    public async Task RecordStabilityAsync(double stabilityScore)
+    public Task RecordStabilityAsync(double stabilityScore)
     {
         Guard.Range(stabilityScore, 0, 1, nameof(stabilityScore));
         var samples = state.State.StabilitySamples;
@@ -61,8 +81,9 @@ public sealed class StrategyStatsGrain(
             samples.RemoveRange(0, samples.Count - _options.WindowSize);
         }
 
-        await state.WriteStateAsync();
+        _dirty = true;
         _snapshot = null;
+        return Task.CompletedTask;
     }
 
     public Task<StrategyStatsSnapshot> GetSnapshotAsync() => Task.FromResult(Snapshot());
@@ -71,7 +92,19 @@ public sealed class StrategyStatsGrain(
     {
         await state.ClearStateAsync();
         state.State = new StrategyStatsState();
+        _dirty = false;
         _snapshot = null;
+    }
+
+    private async Task FlushAsync()
+    {
+        if (!_dirty)
+        {
+            return;
+        }
+
+        _dirty = false;
+        await state.WriteStateAsync();
     }
 
     private StrategyStatsSnapshot Snapshot()

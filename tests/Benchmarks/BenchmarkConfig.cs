@@ -21,9 +21,11 @@ public static class BenchmarkConfig
             : config;
     }
 
-    public static string ResultsDirectory { get; } = Path.Combine(RepositoryRoot(), "tests", "Benchmarks", "results");
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
-    private static string RepositoryRoot()
+    public static string ResultsDirectory { get; } = Path.Combine(RepositoryRoot, "tests", "Benchmarks", "results");
+
+    private static string FindRepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "RecoveryCluster.sln")))

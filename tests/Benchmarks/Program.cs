@@ -17,4 +17,19 @@ if (args.Length > 0 && args[0] == "learning")
     return;
 }
 
+// `e2e [seconds]` runs P2/P3 against a separate silo process.
+if (args.Length > 0 && args[0] == "e2e")
+{
+    var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 10;
+    var results = await RecoveryCluster.Benchmarks.EndToEnd.EndToEndBenchmark.RunAsync(
+        TimeSpan.FromSeconds(seconds), [1, 16, 256], Path.Combine(BenchmarkConfig.ResultsDirectory, "e2e"));
+    foreach (var r in results)
+    {
+        Console.WriteLine(FormattableString.Invariant(
+            $"{r.Scenario,-48} c={r.Concurrency,-4} {r.OperationsPerSecond,9:0}/s  p50 {r.P50Microseconds,7:0} µs  p99 {r.P99Microseconds,7:0} µs  ×baseline: throughput {r.ThroughputRatio:0.00}, p50 {r.P50Ratio:0.00}, p99 {r.P99Ratio:0.00}"));
+    }
+
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(BenchmarkConfig).Assembly).Run(args, BenchmarkConfig.Create());

@@ -12,7 +12,8 @@ public sealed class ResubscriptionTests : IClassFixture<ResubscriptionTests.OwnC
     [Fact]
     public async Task A_subscription_lost_with_its_silo_is_renewed_and_pushes_resume()
     {
-        await using var client = _fixture.NewClient("resubscriber");
+        // A short cluster call timeout: calls routed through the stopped silo's gateway give up quickly and the next renewal goes on.
+        await using var client = _fixture.NewClient("resubscriber", o => o.ClusterCallTimeout = TimeSpan.FromSeconds(2));
         var victim = _fixture.Cluster.Silos[1];
 
         // Find components whose breakers live on the silo that will be stopped.
@@ -35,10 +36,10 @@ public sealed class ResubscriptionTests : IClassFixture<ResubscriptionTests.OwnC
 
         // The breaker comes back on the surviving silo; the client renews its subscription there.
         await Breakers.OpenAsync(_fixture.Client, moved);
-        await Eventually.HoldsAsync(() => client.GetCircuitState(moved) == CircuitState.Open, "the reactivated breaker's open state to reach the client");
+        await Eventually.HoldsAsync(() => client.GetCircuitState(moved) == CircuitState.Open, "the reactivated breaker's open state to reach the client", TimeSpan.FromSeconds(30));
 
         await _fixture.Client.GetGrain<ICircuitBreakerGrain>(moved).ResetAsync();
-        await Eventually.HoldsAsync(() => client.GetCircuitState(moved) == CircuitState.Closed, "the reset to reach the client");
+        await Eventually.HoldsAsync(() => client.GetCircuitState(moved) == CircuitState.Closed, "the reset to reach the client", TimeSpan.FromSeconds(30));
     }
 
     public sealed class OwnCluster : ClientClusterFixture;

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace RecoveryCluster.Benchmarks.EndToEnd;
+
+/// <summary>A dev silo in its own process on free loopback ports, as `dotnet run --project Silo` starts it.</summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private SiloProcess(Process process, int gatewayPort, int httpPort, string clusterId)
+    {
+        _process = process;
+        GatewayPort = gatewayPort;
+        HttpPort = httpPort;
+        ClusterId = clusterId;
+    }
+
+    public int GatewayPort { get; }
+
+    public int HttpPort { get; }
+
+    public string ClusterId { get; }
+
+    public static async Task<SiloProcess> StartAsync(TimeSpan readyWithin)
+    {
+        var silo = Path.Combine(BenchmarkConfig.RepositoryRoot, "Silo", "bin", BuildConfiguration(), "net10.0", "RecoveryCluster.Silo.dll");
+        if (!File.Exists(silo))
+        {
+            throw new FileNotFoundException($"Build the silo first (dotnet build Silo -c {BuildConfiguration()}); not found: {silo}");
+        }
+
+        var ports = FreePorts(3);
+        var clusterId = $"bench-{Guid.NewGuid():N}";
+        var start = new ProcessStartInfo("dotnet", $"\"{silo}\"")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            Environment =
+            {
+                ["RecoveryCluster__Silo__SiloPort"] = ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["RecoveryCluster__Silo__GatewayPort"] = ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["RecoveryCluster__Silo__HttpPort"] = ports[2].ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["RecoveryCluster__Silo__ClusterId"] = clusterId,
+                ["Logging__LogLevel__Default"] = "Warning",
+            },
+        };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The silo process did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var result = new SiloProcess(process, ports[1], ports[2], clusterId);
+
+        using var http = new HttpClient();
+        var deadline = TimeProvider.System.GetTimestamp() + (long)(readyWithin.TotalSeconds * TimeProvider.System.TimestampFrequency);
+        while (TimeProvider.System.GetTimestamp() < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The silo process exited with code {process.ExitCode} during start-up.");
+            }
+
+            try
+            {
+                using var ready = await http.GetAsync(new Uri($"http://127.0.0.1:{ports[2]}/readyz"));
+                if (ready.IsSuccessStatusCode)
+                {
+                    return result;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        await result.DisposeAsync();
+        throw new TimeoutException($"The silo was not ready within {readyWithin.TotalSeconds} s.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private static string BuildConfiguration() =>
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
+
+    private static int[] FreePorts(int count)
+    {
+        var listeners = Enumerable.Range(0, count).Select(_ =>
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return listener;
+        }).ToArray();
+        var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+        foreach (var listener in listeners)
+        {
+            listener.Stop();
+        }
+
+        return ports;
+    }
+}
