@@ -74,7 +74,7 @@ public sealed class ErrorClassifier
             return (ErrorType.Database, ErrorSeverity.High);
         }
 
-        for (var type = exception.GetType(); type is not null && type != typeof(Exception); type = type.BaseType)
+        for (var type = exception.GetType(); type is not null; type = type.BaseType)
         {
             if (_typeMap.TryGetValue(type, out var mapped))
             {
