@@ -10,32 +10,23 @@ public sealed class ErrorIndexGrain(
     [PersistentState("error-index", StorageNames.Recovery)] IPersistentState<ErrorIndexState> state) : Grain, IErrorIndexGrain
 {
     private static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(2);
-    private bool _dirty;
+    private readonly DeferredStateWrite<ErrorIndexState> _writes = new(state);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions { DueTime = FlushEvery, Period = FlushEvery, Interleave = false });
+        _writes.Start(this, FlushEvery);
         return Task.CompletedTask;
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await FlushAsync();
-        }
-        catch (OrleansException) when (cancellationToken.IsCancellationRequested || reason.ReasonCode == DeactivationReasonCode.ShuttingDown)
-        {
-            // The silo is going away with its storage; the errors' next change rebuilds these lines.
-        }
-    }
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        _writes.FlushOnDeactivationAsync(reason, cancellationToken);
 
     public Task UpsertAsync(ErrorSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
         Guard.Key(summary.ErrorId, "errorId");
         state.State.Errors[summary.ErrorId] = summary;
-        _dirty = true;
+        _writes.MarkDirty();
         return Task.CompletedTask;
     }
 
@@ -60,16 +51,5 @@ public sealed class ErrorIndexGrain(
             errors.Count,
             errors.Count(e => e.Status is not ErrorStatus.Resolved),
             errors.Count(e => e.Status == ErrorStatus.Escalated)));
-    }
-
-    private async Task FlushAsync()
-    {
-        if (!_dirty)
-        {
-            return;
-        }
-
-        _dirty = false;
-        await state.WriteStateAsync();
     }
 }

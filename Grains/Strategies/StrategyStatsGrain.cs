@@ -22,26 +22,17 @@ public sealed class StrategyStatsGrain(
     private StrategyStatsSnapshot? _snapshot;
 
     private static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(1);
-    private bool _dirty;
+    private readonly DeferredStateWrite<StrategyStatsState> _writes = new(state);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_errorType, _strategyId) = StrategyStatsKey.Parse(this.GetPrimaryKeyString());
-        this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions { DueTime = FlushEvery, Period = FlushEvery, Interleave = false });
+        _writes.Start(this, FlushEvery);
         return Task.CompletedTask;
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await FlushAsync();
-        }
-        catch (OrleansException) when (cancellationToken.IsCancellationRequested || reason.ReasonCode == DeactivationReasonCode.ShuttingDown)
-        {
-            // The silo is going away with its storage.
-        }
-    }
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        _writes.FlushOnDeactivationAsync(reason, cancellationToken);
 
     public Task<StrategyStatsSnapshot> RecordAsync(StrategyExecution execution)
     {
@@ -66,7 +57,7 @@ public sealed class StrategyStatsGrain(
         AddToHardware(s, execution);
         s.LastUpdated = execution.At;
 
-        _dirty = true;
+        _writes.MarkDirty();
         _snapshot = null;
         return Task.FromResult(Snapshot());
     }
@@ -81,7 +72,7 @@ public sealed class StrategyStatsGrain(
             samples.RemoveRange(0, samples.Count - _options.WindowSize);
         }
 
-        _dirty = true;
+        _writes.MarkDirty();
         _snapshot = null;
         return Task.CompletedTask;
     }
@@ -92,19 +83,8 @@ public sealed class StrategyStatsGrain(
     {
         await state.ClearStateAsync();
         state.State = new StrategyStatsState();
-        _dirty = false;
+        _writes.Discard();
         _snapshot = null;
-    }
-
-    private async Task FlushAsync()
-    {
-        if (!_dirty)
-        {
-            return;
-        }
-
-        _dirty = false;
-        await state.WriteStateAsync();
     }
 
     private StrategyStatsSnapshot Snapshot()
