@@ -38,4 +38,25 @@ public static class ApiValidation
 
         return limit.Value;
     }
+
+    /// <summary>
+    /// An error-type filter: null when absent; an unrecognised name is a field error (a filter must not silently
+    /// become "unknown", unlike a report, where unknown names do map to <c>unknown</c>).
+    /// </summary>
+    public static Errors.ErrorType? ErrorType(string? name, string field, Dictionary<string, string[]> errors)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+
+        var type = Errors.ErrorTypeNames.Parse(name);
+        if (type == Errors.ErrorType.Unknown && !string.Equals(name.Trim(), "unknown", StringComparison.OrdinalIgnoreCase))
+        {
+            errors[field] = [$"'{ApiProblems.Shorten(name)}' is not an error type."];
+            return null;
+        }
+
+        return type;
+    }
 }

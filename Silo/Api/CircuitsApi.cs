@@ -64,6 +64,6 @@ public static class CircuitsApi
         && await grains.GetGrain<ICircuitRegistryGrain>(ICircuitRegistryGrain.DefaultKey).ContainsAsync(component);
 
     private static ProblemHttpResult NotFound(string component) =>
-        TypedResults.Problem($"No circuit breaker exists for component '{(component.Length <= 64 ? component : component[..64] + "…")}'.",
+        TypedResults.Problem($"No circuit breaker exists for component '{ApiProblems.Shorten(component)}'.",
             statusCode: StatusCodes.Status404NotFound, title: "Unknown circuit");
 }

@@ -51,7 +51,7 @@ public static class ErrorsApi
             }
         }
 
-        ErrorType? typeFilter = type is null ? null : ErrorTypeNames.Parse(type);
+        var typeFilter = ApiValidation.ErrorType(type, "type", errors);
         ApiValidation.OptionalKey(component, "component", errors);
         var take = ApiValidation.Limit(limit, errors);
         if (errors.Count > 0)
@@ -130,8 +130,5 @@ public static class ErrorsApi
     private static bool ValidErrorId(string errorId) =>
         errorId.Length <= Limits.MaxKeyLength && !string.IsNullOrWhiteSpace(errorId);
 
-    private static ProblemHttpResult NotFound(string errorId) =>
-        TypedResults.Problem($"No error '{Truncated(errorId)}' has been reported.", statusCode: StatusCodes.Status404NotFound, title: "Unknown error");
-
-    private static string Truncated(string text) => text.Length <= 64 ? text : text[..64] + "…";
+    private static ProblemHttpResult NotFound(string errorId) => ApiProblems.UnknownError(errorId);
 }

@@ -27,7 +27,7 @@ public static class RecoveryApi
         string? errorType, string? strategyId, int? days, IGrainFactory grains, RecoveryClock clock)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var type = ParseType(errorType, errors);
+        var type = ApiValidation.ErrorType(errorType, "errorType", errors);
         ApiValidation.OptionalKey(strategyId, "strategyId", errors);
         if (days is < 1 or > 3650)
         {
@@ -50,7 +50,7 @@ public static class RecoveryApi
         if (type == ErrorType.Unknown && !string.Equals(errorType, "unknown", StringComparison.OrdinalIgnoreCase))
         {
             return TypedResults.Problem(
-                $"There is no error type '{(errorType.Length <= 64 ? errorType : errorType[..64])}'; known types: {string.Join(", ", ErrorTypeNames.All.Select(t => t.ToName()))}.",
+                $"There is no error type '{ApiProblems.Shorten(errorType)}'; known types: {string.Join(", ", ErrorTypeNames.All.Select(t => t.ToName()))}.",
                 statusCode: StatusCodes.Status404NotFound, title: "Unknown error type");
         }
 
@@ -63,7 +63,7 @@ public static class RecoveryApi
         string? errorType, string? strategyId, DateTimeOffset? since, int? limit, IGrainFactory grains)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var type = ParseType(errorType, errors);
+        var type = ApiValidation.ErrorType(errorType, "errorType", errors);
         ApiValidation.OptionalKey(strategyId, "strategyId", errors);
         var take = ApiValidation.Limit(limit, errors, MaxHistoryLimit);
         if (errors.Count > 0)
@@ -83,7 +83,7 @@ public static class RecoveryApi
         }
 
         ApiValidation.OptionalKey(request.ErrorId, "errorId", errors);
-        var type = ParseType(request.ErrorType, errors);
+        var type = ApiValidation.ErrorType(request.ErrorType, "errorType", errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -94,7 +94,7 @@ public static class RecoveryApi
             var grain = grains.GetGrain<IErrorGrain>(errorId);
             if (await grain.GetReportAsync() is null)
             {
-                return TypedResults.Problem($"No error '{errorId}' has been reported.", statusCode: StatusCodes.Status404NotFound, title: "Unknown error");
+                return ApiProblems.UnknownError(errorId);
             }
 
             await grain.ResolveAsync();
@@ -108,23 +108,5 @@ public static class RecoveryApi
         }
 
         return TypedResults.NoContent();
-    }
-
-    /// <summary>A known type name, or null when absent; an unrecognised name is a field error here (filters must not silently widen).</summary>
-    private static ErrorType? ParseType(string? name, Dictionary<string, string[]> errors)
-    {
-        if (name is null)
-        {
-            return null;
-        }
-
-        var type = ErrorTypeNames.Parse(name);
-        if (type == ErrorType.Unknown && !string.Equals(name.Trim(), "unknown", StringComparison.OrdinalIgnoreCase))
-        {
-            errors["errorType"] = [$"'{(name.Length <= 64 ? name : name[..64])}' is not an error type."];
-            return null;
-        }
-
-        return type;
     }
 }

@@ -109,6 +109,7 @@ public sealed class ErrorsApiTests(SiloHostFixture host)
 
         RecoveryCluster.ApiTests.Http.AssertProblem(HttpStatusCode.BadRequest, await Http.PostRawAsync("/api/errors", "{\"message\": "));
         RecoveryCluster.ApiTests.Http.AssertProblem(HttpStatusCode.BadRequest, await Http.GetJsonAsync("/api/errors?status=sleeping"));
+        RecoveryCluster.ApiTests.Http.AssertProblem(HttpStatusCode.BadRequest, await Http.GetJsonAsync("/api/errors?type=gremlins"));
         RecoveryCluster.ApiTests.Http.AssertProblem(HttpStatusCode.BadRequest, await Http.GetJsonAsync("/api/errors?limit=0"));
     }
 
