@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using RecoveryCluster.Testing;
 
 namespace RecoveryCluster.Benchmarks.EndToEnd;
 
@@ -31,7 +30,7 @@ public sealed class SiloProcess : IAsyncDisposable
             throw new FileNotFoundException($"Build the silo first (dotnet build Silo -c {BuildConfiguration()}); not found: {silo}");
         }
 
-        var ports = FreePorts(3);
+        var ports = FreePorts.Take(3);
         var clusterId = $"bench-{Guid.NewGuid():N}";
         var start = new ProcessStartInfo("dotnet", $"\"{silo}\"")
         {
@@ -96,21 +95,4 @@ public sealed class SiloProcess : IAsyncDisposable
 
     private static string BuildConfiguration() =>
         AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
-
-    private static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ =>
-        {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return listener;
-        }).ToArray();
-        var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        foreach (var listener in listeners)
-        {
-            listener.Stop();
-        }
-
-        return ports;
-    }
 }
