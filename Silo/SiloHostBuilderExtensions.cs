@@ -33,7 +33,8 @@ public static partial class SiloHostBuilderExtensions
         builder.UseOrleans(silo =>
         {
             // Dev mode: one machine, state in memory. The durable mode replaces these two lines.
-            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+            var primary = new IPEndPoint(IPAddress.Loopback, options.PrimarySiloPort ?? options.SiloPort);
+            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, primary, options.ServiceId, options.ClusterId);
             silo.AddMemoryGrainStorage(StorageNames.Recovery);
             silo.AddRecoveryCluster();
             silo.AddDashboard();

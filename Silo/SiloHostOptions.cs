@@ -25,6 +25,13 @@ public sealed class SiloHostOptions
     [Range(1, 65535)]
     public int HttpPort { get; set; } = 8080;
 
+    /// <summary>
+    /// Dev mode only: the silo port of the first silo of a local multi-silo cluster on one machine (unset: this silo
+    /// is its own primary). Durable mode finds its peers in PostgreSQL instead.
+    /// </summary>
+    [Range(1, 65535)]
+    public int? PrimarySiloPort { get; set; }
+
     /// <summary>Address the HTTP endpoint binds to; loopback unless set.</summary>
     [Required]
     public string HttpAddress { get; set; } = "127.0.0.1";
