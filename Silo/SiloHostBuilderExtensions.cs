@@ -3,13 +3,17 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.FileProviders;
+using Npgsql;
 using OpenTelemetry;
+using Orleans.Configuration;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Orleans.Dashboard;
 using RecoveryCluster.Grains;
+using RecoveryCluster.Grains.History;
 using RecoveryCluster.Grains.Hosting;
+using RecoveryCluster.Persistence;
 using RecoveryCluster.Silo.Api;
 using RecoveryCluster.Silo.Security;
 
@@ -22,28 +26,63 @@ public static partial class SiloHostBuilderExtensions
 
     public static WebApplicationBuilder AddRecoveryClusterSilo(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(SiloHostOptions.Section).Get<SiloHostOptions>() ?? new SiloHostOptions();
-        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
+        var options = SiloHostOptions.Load(builder.Configuration);
         var security = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         RequireKeyBeyondLoopback(options, security);
         builder.Services.AddSingleton(security);
 
         builder.WebHost.UseUrls($"http://{options.HttpAddress}:{options.HttpPort}");
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        var connectionString = DurableMode.ConnectionString(builder.Configuration);
         builder.UseOrleans(silo =>
         {
-            // Dev mode: one machine, state in memory. The durable mode replaces these two lines.
-            var primary = new IPEndPoint(IPAddress.Loopback, options.PrimarySiloPort ?? options.SiloPort);
-            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, primary, options.ServiceId, options.ClusterId);
-            silo.AddMemoryGrainStorage(StorageNames.Recovery);
+            if (connectionString is null)
+            {
+                // Dev mode: one machine, state in memory.
+                var primary = new IPEndPoint(IPAddress.Loopback, options.PrimarySiloPort ?? options.SiloPort);
+                silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, primary, options.ServiceId, options.ClusterId);
+                silo.AddMemoryGrainStorage(StorageNames.Recovery);
+                silo.UseInMemoryReminderService();
+            }
+            else
+            {
+                UseDurableCluster(silo, options, connectionString);
+            }
+
             silo.AddRecoveryCluster();
             silo.AddDashboard();
             silo.AddActivityPropagation();
         });
         builder.AddRecoveryClusterTelemetry();
-        builder.Services.AddSingleton(new StorageDescription("memory", Durable: false));
         builder.Services.AddRecoveryClusterHttp();
         return builder;
+    }
+
+    /// <summary>
+    /// Durable mode: peers found through PostgreSQL, state and reminders there too. Failure detection is tightened so
+    /// a silo that dies is declared dead, and its grains served elsewhere, in about ten seconds: probes every 2 s,
+    /// dead after 3 missed probes and 2 votes.
+    /// </summary>
+    private static void UseDurableCluster(ISiloBuilder silo, SiloHostOptions options, string connectionString)
+    {
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = options.ClusterId;
+            o.ServiceId = options.ServiceId;
+        });
+        silo.ConfigureEndpoints(DurableMode.AdvertisedAddress(options), options.SiloPort, options.GatewayPort, options.ListenOnAnyAddress);
+        if (options.SiloName is { Length: > 0 } name)
+        {
+            silo.Configure<SiloOptions>(o => o.SiloName = name);
+        }
+
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.ProbeTimeout = TimeSpan.FromSeconds(2);
+            o.NumMissedProbesLimit = 3;
+            o.NumVotesForDeathDeclaration = 2;
+        });
+        silo.UseRecoveryClusterPostgres(connectionString, NpgsqlDataSource.Create(connectionString));
     }
 
     /// <summary>
@@ -102,10 +141,18 @@ public static partial class SiloHostBuilderExtensions
         return app;
     }
 
-    public static WebApplication WarnIfNotDurable(this WebApplication app)
+    public static WebApplication LogStorageMode(this WebApplication app)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("RecoveryCluster.Silo");
-        LogNotDurable(logger);
+        if (app.Services.GetRequiredService<IRecoveryHistoryStore>().IsDurable)
+        {
+            LogDurable(logger);
+        }
+        else
+        {
+            LogNotDurable(logger);
+        }
+
         return app;
     }
 
@@ -124,4 +171,7 @@ public static partial class SiloHostBuilderExtensions
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "DEV MODE: localhost clustering and in-memory storage. Nothing is durable: every error, score, timeout and breaker state is lost when this silo stops.")]
     private static partial void LogNotDurable(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Durable mode: clustering, grain state, reminders and recovery history on PostgreSQL.")]
+    private static partial void LogDurable(ILogger logger);
 }

@@ -7,6 +7,15 @@ public sealed class SiloHostOptions
 {
     public const string Section = "RecoveryCluster:Silo";
 
+    /// <summary>Binds and validates the section; a bad value throws a <see cref="ValidationException"/> naming it.</summary>
+    public static SiloHostOptions Load(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = configuration.GetSection(Section).Get<SiloHostOptions>() ?? new SiloHostOptions();
+        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
+        return options;
+    }
+
     [Required]
     public string ClusterId { get; set; } = "recovery-cluster";
 
@@ -31,6 +40,24 @@ public sealed class SiloHostOptions
     /// </summary>
     [Range(1, 65535)]
     public int? PrimarySiloPort { get; set; }
+
+    /// <summary>
+    /// The address other silos and clients reach this silo at: an IP, or a host name resolved at start (a container's
+    /// service name). Durable mode only; dev mode is loopback.
+    /// </summary>
+    [Required]
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>Listen for silo and gateway traffic on every interface rather than on the advertised address (containers).</summary>
+    public bool ListenOnAnyAddress { get; set; }
+
+    /// <summary>The silo's name in membership and the dashboard (Kubernetes: the pod name); Orleans picks one when unset.</summary>
+    [MaxLength(150)]
+    public string? SiloName { get; set; }
+
+    /// <summary>Durable mode: seconds the silo waits at start for PostgreSQL to accept connections before giving up.</summary>
+    [Range(0, 600)]
+    public int StorageStartupWaitSeconds { get; set; } = 10;
 
     /// <summary>Address the HTTP endpoint binds to; loopback unless set.</summary>
     [Required]

@@ -2,7 +2,7 @@ using RecoveryCluster.Errors;
 
 namespace RecoveryCluster.History;
 
-/// <summary>One recorded recovery attempt: a row of <c>recovery_performance</c>.</summary>
+/// <summary>One recorded recovery attempt: a row of <c>recovery_performance</c>, identified by <see cref="RecordId"/>.</summary>
 [GenerateSerializer, Immutable, Alias("rc.recovery-record")]
 public sealed record RecoveryRecord(
     [property: Id(0)] string ErrorId,
@@ -22,4 +22,6 @@ public sealed record RecoveryRecord(
     [property: Id(14)] string? WorkerId,
     [property: Id(15)] string Component,
     [property: Id(16)] DateTimeOffset Timestamp,
-    [property: Id(17)] bool ResolvedError);
+    [property: Id(17)] bool ResolvedError,
+    [property: Id(18)] Guid RecordId = default,
+    [property: Id(19)] bool TimedOut = false);

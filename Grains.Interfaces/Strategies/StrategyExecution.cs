@@ -2,7 +2,10 @@ using RecoveryCluster.Errors;
 
 namespace RecoveryCluster.Strategies;
 
-/// <summary>One recorded run of a strategy for an error type, as the statistics grain keeps it.</summary>
+/// <summary>
+/// One recorded run of a strategy for an error type, as the statistics grain keeps it. <see cref="RecordId"/> is the
+/// id of its history row, so a run delivered twice (a retry, or a replay after a restart) is counted once.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("rc.strategy-execution")]
 public sealed record StrategyExecution(
     [property: Id(0)] bool Success,
@@ -14,4 +17,5 @@ public sealed record StrategyExecution(
     [property: Id(6)] string? HardwareId,
     [property: Id(7)] bool TimedOut,
     [property: Id(8)] RecoveryLevel Level,
-    [property: Id(9)] DateTimeOffset At);
+    [property: Id(9)] DateTimeOffset At,
+    [property: Id(10)] Guid? RecordId = null);

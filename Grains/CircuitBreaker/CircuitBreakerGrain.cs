@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
+using Orleans.Timers;
 using Orleans.Utilities;
 using RecoveryCluster.CircuitBreaker;
 using RecoveryCluster.Grains.Options;
@@ -7,9 +10,15 @@ using RecoveryCluster.Grains.Options;
 namespace RecoveryCluster.Grains.CircuitBreaker;
 
 /// <summary>One component's cluster-wide breaker: holds the state, lets the policy decide, persists and pushes every transition.</summary>
-public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain
+/// <remarks>
+/// An open breaker half-opens on its own through a grain timer (precise, while the grain is active) and, where the
+/// silo has a reminder service, a reminder (at most one tick a minute, but it survives a silo or cluster restart).
+/// </remarks>
+public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, IRemindable
 {
+    private const string HalfOpenReminder = "half-open";
     private static readonly TimeSpan ObserverExpiry = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
     private readonly IPersistentState<CircuitBreakerState> _state;
     private readonly CircuitBreakerPolicy _policy;
@@ -36,11 +45,30 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain
 
     private string Component => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    private bool HasReminders => ServiceProvider.GetService<IReminderRegistry>() is not null;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         Guard.Key(Component, "component");
+
+        // Activated by the reminder after a restart, or by anyone: an open circuit whose time is up half-opens now.
+        await ApplyAsync(_policy.Refresh(_state.State, _clock.UtcNow), persist: false);
         ScheduleHalfOpen();
-        return GrainFactory.GetGrain<ICircuitRegistryGrain>(ICircuitRegistryGrain.DefaultKey).RegisterAsync(Component);
+        await GrainFactory.GetGrain<ICircuitRegistryGrain>(ICircuitRegistryGrain.DefaultKey).RegisterAsync(Component);
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != HalfOpenReminder)
+        {
+            return;
+        }
+
+        await ApplyAsync(_policy.Refresh(_state.State, _clock.UtcNow), persist: false);
+        if (_state.State.State != CircuitState.Open)
+        {
+            await ForgetReminderAsync();
+        }
     }
 
     public async Task<CircuitSnapshot> GetSnapshotAsync()
@@ -135,6 +163,29 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain
         _instruments.BreakerTransitions.Add(1, new KeyValuePair<string, object?>("state", snapshot.State.ToString()));
         _observers.Notify(o => o.OnCircuitChanged(snapshot));
         ScheduleHalfOpen();
+        if (snapshot.State == CircuitState.Open)
+        {
+            await RemindToHalfOpenAsync();
+        }
+    }
+
+    private async Task RemindToHalfOpenAsync()
+    {
+        if (!HasReminders || _state.State.RetryAfter is not { } retryAfter)
+        {
+            return;
+        }
+
+        var due = retryAfter - _clock.UtcNow;
+        await this.RegisterOrUpdateReminder(HalfOpenReminder, due > TimeSpan.Zero ? due : TimeSpan.FromSeconds(1), ReminderPeriod);
+    }
+
+    private async Task ForgetReminderAsync()
+    {
+        if (HasReminders && await this.GetReminder(HalfOpenReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
     }
 
     /// <summary>An open circuit moves to half-open on its own, so subscribers hear of it without anyone asking.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RecoveryCluster.CircuitBreaker;
 using RecoveryCluster.Errors;
+using RecoveryCluster.Grains.History;
 using RecoveryCluster.Grains.Options;
 using RecoveryCluster.Grains.Strategies;
 using RecoveryCluster.History;
@@ -17,6 +18,7 @@ namespace RecoveryCluster.Grains.Errors;
 public sealed partial class ErrorGrain(
     [PersistentState("error", StorageNames.Recovery)] IPersistentState<ErrorState> state,
     StrategyCatalog catalog,
+    IRecoveryHistoryStore history,
     IOptions<RecoveryOptions> options,
     RecoveryClock clock,
     RecoveryInstruments instruments,
@@ -114,16 +116,17 @@ public sealed partial class ErrorGrain(
         var now = clock.UtcNow;
         var impact = ImpactScore.Compute(outcome.Before, outcome.After, outcome.ExecutionTime, outcome.AffectedTasks, outcome.RecoveredTasks);
         var resolves = outcome.Success && S.PendingPlan?.Attempt == attempt;
-        var stats = GrainFactory.GetGrain<IStrategyStatsGrain>(StrategyStatsKey.For(S.Type, outcome.StrategyId));
-        var history = GrainFactory.GetGrain<IRecoveryHistoryGrain>(S.Type.ToName());
-        await Task.WhenAll(
-            stats.RecordAsync(new StrategyExecution(
-                outcome.Success, outcome.ExecutionTime, outcome.AffectedTasks, outcome.RecoveredTasks, impact,
-                outcome.StabilityScore, outcome.HardwareId, outcome.TimedOut, issued.Level, now)),
-            history.AppendAsync(new RecoveryRecord(
-                ErrorId, S.Type, outcome.StrategyId, issued.Level, attempt, outcome.Success, outcome.ExecutionTime,
-                outcome.AffectedTasks, outcome.RecoveredTasks, outcome.Before, outcome.After, impact, outcome.StabilityScore,
-                outcome.HardwareId, S.Context?.WorkerId, S.Context?.Component ?? string.Empty, now, resolves)));
+        var recordId = Guid.CreateVersion7(now);
+
+        // The history row is the durable record of the outcome: it commits before anything else moves, and its id lets
+        // the statistics grain count it once however often it is delivered.
+        await history.AppendAsync(new RecoveryRecord(
+            ErrorId, S.Type, outcome.StrategyId, issued.Level, attempt, outcome.Success, outcome.ExecutionTime,
+            outcome.AffectedTasks, outcome.RecoveredTasks, outcome.Before, outcome.After, impact, outcome.StabilityScore,
+            outcome.HardwareId, S.Context?.WorkerId, S.Context?.Component ?? string.Empty, now, resolves, recordId, outcome.TimedOut));
+        await GrainFactory.GetGrain<IStrategyStatsGrain>(StrategyStatsKey.For(S.Type, outcome.StrategyId)).RecordAsync(new StrategyExecution(
+            outcome.Success, outcome.ExecutionTime, outcome.AffectedTasks, outcome.RecoveredTasks, impact,
+            outcome.StabilityScore, outcome.HardwareId, outcome.TimedOut, issued.Level, now, recordId));
 
         S.RetryCount++;
         S.LevelHistory.Add(new LevelHistoryEntry(issued.Episode, attempt, issued.Level, outcome.StrategyId, outcome.Success, outcome.ExecutionTime, impact, now));

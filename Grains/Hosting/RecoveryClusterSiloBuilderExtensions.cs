@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RecoveryCluster.Grains.History;
 using RecoveryCluster.Grains.Options;
 using RecoveryCluster.Grains.Strategies;
 using RecoveryCluster.Strategies;
@@ -26,6 +27,9 @@ public static class RecoveryClusterSiloBuilderExtensions
         services.AddMetrics();
         services.TryAddSingleton<RecoveryInstruments>();
         services.TryAddSingleton(sp => new StrategyCatalog(sp.GetServices<StrategyDescriptor>()));
+
+        // Dev mode's history; the durable mode registers its PostgreSQL store first, and TryAdd keeps it.
+        services.TryAddSingleton<IRecoveryHistoryStore, GrainHistoryStore>();
         return services;
     }
 

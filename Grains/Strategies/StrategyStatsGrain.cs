@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using RecoveryCluster.Errors;
+using RecoveryCluster.Grains.History;
 using RecoveryCluster.Grains.Options;
 using RecoveryCluster.Strategies;
 
@@ -8,12 +9,17 @@ namespace RecoveryCluster.Grains.Strategies;
 /// <summary>
 /// Performance history, score and adaptive timeout of one strategy for one error type. Every error of the type
 /// records here, so this grain is hot: it writes its state on a short timer (and on deactivation) instead of per
-/// execution. The statistics are derived data; the recovery history is the record of what happened.
+/// execution. The statistics are derived data; the recovery history is the record of what happened, and a durable
+/// history rebuilds the counted parts on activation, so a crash between two writes loses no acknowledged outcome.
 /// </summary>
 public sealed class StrategyStatsGrain(
     [PersistentState("stats", StorageNames.Recovery)] IPersistentState<StrategyStatsState> state,
+    IRecoveryHistoryStore history,
     IOptions<StrategyStatsOptions> options) : Grain, IStrategyStatsGrain
 {
+    /// <summary>Record ids remembered to count each delivery once; far more than can be in flight at a time.</summary>
+    private const int RecentIdsKept = 4096;
+
     private const string OtherHardware = "other";
 
     private readonly StrategyStatsOptions _options = options.Value;
@@ -23,12 +29,18 @@ public sealed class StrategyStatsGrain(
 
     private static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(1);
     private readonly DeferredStateWrite<StrategyStatsState> _writes = new(state);
+    private readonly RecentIds _recent = new(RecentIdsKept);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_errorType, _strategyId) = StrategyStatsKey.Parse(this.GetPrimaryKeyString());
         _writes.Start(this, FlushEvery);
-        return Task.CompletedTask;
+        var request = new StrategyHistoryRequest(_options.WindowSize, HourlyBucketsFor(_options), RecentIdsKept);
+        if (await history.LoadStrategyAsync(_errorType, _strategyId, request, cancellationToken) is { } rebuilt)
+        {
+            StrategyStatsRebuild.Apply(state.State, rebuilt, _options);
+            _recent.AddRange(rebuilt.RecentRecordIds);
+        }
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
@@ -37,6 +49,11 @@ public sealed class StrategyStatsGrain(
     public Task<StrategyStatsSnapshot> RecordAsync(StrategyExecution execution)
     {
         Validate(execution);
+        if (execution.RecordId is { } recordId && !_recent.Add(recordId))
+        {
+            return Task.FromResult(Snapshot());
+        }
+
         var s = state.State;
         s.TotalExecutions++;
         if (execution.Success)
@@ -83,9 +100,14 @@ public sealed class StrategyStatsGrain(
     {
         await state.ClearStateAsync();
         state.State = new StrategyStatsState();
+        _recent.Clear();
         _writes.Discard();
         _snapshot = null;
     }
+
+    /// <summary>Enough hourly buckets of the history to fill the configured trend.</summary>
+    private static int HourlyBucketsFor(StrategyStatsOptions options) =>
+        (int)Math.Min(100_000, Math.Ceiling(options.TrendBucket.TotalHours) * options.TrendBucketsKept);
 
     private StrategyStatsSnapshot Snapshot()
     {

@@ -24,7 +24,7 @@ public static class RecoveryApi
     }
 
     public static async Task<Results<Ok<RecoveryMetrics>, ValidationProblem>> MetricsAsync(
-        string? errorType, string? strategyId, int? days, IGrainFactory grains, RecoveryClock clock)
+        string? errorType, string? strategyId, int? days, IRecoveryHistoryStore history, RecoveryClock clock)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var type = ApiValidation.ErrorType(errorType, "errorType", errors);
@@ -40,8 +40,7 @@ public static class RecoveryApi
         }
 
         var since = days is { } d ? clock.UtcNow - TimeSpan.FromDays(d) : (DateTimeOffset?)null;
-        var records = await RecoveryHistory.QueryAsync(grains, type, new HistoryQuery(strategyId, since, int.MaxValue));
-        return TypedResults.Ok(RecoveryMetrics.Compute(records));
+        return TypedResults.Ok(await history.MetricsAsync(type, strategyId, since));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<RecommendationResponse>>, ProblemHttpResult>> RecommendationsAsync(string errorType, IGrainFactory grains)
@@ -60,7 +59,7 @@ public static class RecoveryApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<RecoveryRecord>>, ValidationProblem>> HistoryAsync(
-        string? errorType, string? strategyId, DateTimeOffset? since, int? limit, IGrainFactory grains)
+        string? errorType, string? strategyId, DateTimeOffset? since, int? limit, IRecoveryHistoryStore history)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var type = ApiValidation.ErrorType(errorType, "errorType", errors);
@@ -71,10 +70,11 @@ public static class RecoveryApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        return TypedResults.Ok(await RecoveryHistory.QueryAsync(grains, type, new HistoryQuery(strategyId, since, take)));
+        return TypedResults.Ok(await history.QueryAsync(type, new HistoryQuery(strategyId, since, take)));
     }
 
-    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ResetAsync(ResetRequest request, IGrainFactory grains)
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ResetAsync(
+        ResetRequest request, IGrainFactory grains, IRecoveryHistoryStore history)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (request.ErrorId is null && request.ErrorType is null)
@@ -103,8 +103,9 @@ public static class RecoveryApi
         if (type is { } t)
         {
             var strategies = await grains.GetGrain<IRecoveryAdvisorGrain>(t.ToName()).GetStrategiesAsync();
-            await Task.WhenAll(strategies.Select(s => grains.GetGrain<IStrategyStatsGrain>(StrategyStatsKey.For(t, s.Id)).ResetAsync())
-                .Append(grains.GetGrain<IRecoveryHistoryGrain>(t.ToName()).ResetAsync()));
+            // The history first: a statistics grain that reactivates meanwhile must not rebuild from it.
+            await history.ResetAsync(t);
+            await Task.WhenAll(strategies.Select(s => grains.GetGrain<IStrategyStatsGrain>(StrategyStatsKey.For(t, s.Id)).ResetAsync()));
         }
 
         return TypedResults.NoContent();

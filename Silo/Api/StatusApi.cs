@@ -20,25 +20,25 @@ public static class StatusApi
         return app;
     }
 
-    public static async Task<Ok<StatusResponse>> StatusAsync(IGrainFactory grains, StrategyCatalog catalog)
+    public static async Task<Ok<StatusResponse>> StatusAsync(IGrainFactory grains, StrategyCatalog catalog, IRecoveryHistoryStore history)
     {
         var silos = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
         var counts = await ErrorIndex.CountAsync(grains);
-        var records = await RecoveryHistory.QueryAsync(grains, null, new HistoryQuery(Limit: int.MaxValue));
-        var overall = MetricGroup.Of(records);
+        var overall = (await history.MetricsAsync(null, null, null)).Overall;
         return TypedResults.Ok(new StatusResponse("ok", silos.Count, new ErrorHandlingStatus(
             counts.Total, counts.Unresolved, catalog.Strategies.Count, overall.TotalExecutions, overall.OverallSuccessRate)));
     }
 
-    public static async Task<Ok<DiagnosticsResponse>> DiagnosticsAsync(IGrainFactory grains, StorageDescription storage)
+    public static async Task<Ok<DiagnosticsResponse>> DiagnosticsAsync(IGrainFactory grains, IRecoveryHistoryStore history)
     {
         var hosts = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: false);
         var components = await grains.GetGrain<ICircuitRegistryGrain>(ICircuitRegistryGrain.DefaultKey).ListAsync();
         var snapshots = await Task.WhenAll(components.Select(c => grains.GetGrain<ICircuitBreakerGrain>(c).GetSnapshotAsync()));
         var escalations = await grains.GetGrain<IEscalationRegistryGrain>(IEscalationRegistryGrain.DefaultKey).ListAsync(50);
+        var health = history.Health;
         return TypedResults.Ok(new DiagnosticsResponse(
             [.. hosts.Select(h => new SiloEntry(h.Key.ToString(), h.Value.ToString()))],
-            new StorageStatus(storage.Provider, storage.Durable, Reachable: true, HistoryWriterLagSeconds: 0),
+            new StorageStatus(history.Provider, history.IsDurable, health.Reachable, health.OldestPendingSeconds, health.PendingRecords, health.LastError),
             [.. snapshots.Where(s => s.State != CircuitState.Closed)],
             escalations));
     }

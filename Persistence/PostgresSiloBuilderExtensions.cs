@@ -1,0 +1,50 @@
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Orleans.Serialization;
+using Orleans.Storage;
+using RecoveryCluster.Grains;
+using RecoveryCluster.Grains.History;
+
+namespace RecoveryCluster.Persistence;
+
+/// <summary>Durable mode: clustering, grain state, reminders and the recovery history on one PostgreSQL database.</summary>
+public static class PostgresSiloBuilderExtensions
+{
+    /// <summary>The ADO.NET invariant of Npgsql; the providers default to SQL Server without it.</summary>
+    public const string Invariant = "Npgsql";
+
+    /// <summary>
+    /// Wires the silo to PostgreSQL. The schema must be in place before the silo starts (<see cref="SchemaMigrator"/>),
+    /// since the clustering provider reads its queries at start.
+    /// </summary>
+    public static ISiloBuilder UseRecoveryClusterPostgres(this ISiloBuilder silo, string connectionString, NpgsqlDataSource database)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentNullException.ThrowIfNull(database);
+        silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.AddAdoNetGrainStorage(StorageNames.Recovery, options => options.Configure<Serializer>((o, serializer) =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+
+            // Orleans' own serializer: the state types are [GenerateSerializer] with stable ids, so they version safely.
+            o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+        }));
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+
+        silo.Services.AddSingleton(database);
+        silo.Services.AddOptions<HistoryWriterOptions>().BindConfiguration(HistoryWriterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        silo.Services.AddSingleton<PostgresHistoryStore>(sp => ActivatorUtilities.CreateInstance<PostgresHistoryStore>(sp, sp.GetRequiredService<RecoveryClock>().TimeProvider));
+        silo.Services.AddSingleton<IRecoveryHistoryStore>(sp => sp.GetRequiredService<PostgresHistoryStore>());
+        return silo;
+    }
+}
