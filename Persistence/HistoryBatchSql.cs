@@ -52,7 +52,7 @@ internal static class HistoryBatchSql
     public static NpgsqlCommand Command(NpgsqlDataSource database, IReadOnlyList<RecoveryRecord> records, StrategyCatalog catalog)
     {
         var command = database.CreateCommand(Sql);
-        Add(command, records, r => r.RecordId);
+        Add(command, records, r => r.RecordId!.Value);
         Add(command, records, r => r.StrategyId);
         Add(command, records, r => catalog.TryGet(r.StrategyId, out var d) ? d.Name : r.StrategyId);
         Add(command, records, r => r.ErrorType.ToName());

@@ -160,7 +160,7 @@ internal sealed class HistoryReader(NpgsqlDataSource database)
         while (await reader.ReadAsync(cancellationToken))
         {
             latest.Add(new StrategyExecution(
-                reader.GetBoolean(1), TimeSpan.FromSeconds(reader.GetDouble(2)), reader.GetInt32(3), reader.GetInt32(4),
+                reader.GetBoolean(1), Seconds(reader.GetDouble(2)), reader.GetInt32(3), reader.GetInt32(4),
                 reader.GetDouble(5), reader.IsDBNull(6) ? null : reader.GetDouble(6), reader.IsDBNull(7) ? null : reader.GetString(7),
                 reader.GetBoolean(8), (RecoveryLevel)reader.GetInt16(9), new DateTimeOffset(reader.GetDateTime(10), TimeSpan.Zero),
                 reader.GetGuid(0)));
@@ -175,13 +175,11 @@ internal sealed class HistoryReader(NpgsqlDataSource database)
 
     public async Task ResetAsync(ErrorType type, CancellationToken cancellationToken)
     {
-        await using var batch = database.CreateBatch();
-        batch.BatchCommands.Add(Command("DELETE FROM recovery_performance WHERE error_type = $1", type.ToName()));
-        batch.BatchCommands.Add(Command("DELETE FROM recovery_hourly WHERE error_type = $1", type.ToName()));
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        batch.Connection = connection;
-        batch.Transaction = transaction;
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        batch.BatchCommands.Add(Command("DELETE FROM recovery_performance WHERE error_type = $1", type.ToName()));
+        batch.BatchCommands.Add(Command("DELETE FROM recovery_hourly WHERE error_type = $1", type.ToName()));
         await batch.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -191,7 +189,7 @@ internal sealed class HistoryReader(NpgsqlDataSource database)
         var usage = reader.IsDBNull(10) ? null : JsonSerializer.Deserialize<ResourceUsageJson>(reader.GetString(10), HistoryJson.Options);
         return new RecoveryRecord(
             reader.GetString(1), ErrorTypeNames.Parse(reader.GetString(2)), reader.GetString(3), (RecoveryLevel)reader.GetInt16(4),
-            reader.GetInt32(5), reader.GetBoolean(6), TimeSpan.FromSeconds(reader.GetDouble(7)), reader.GetInt32(8), reader.GetInt32(9),
+            reader.GetInt32(5), reader.GetBoolean(6), Seconds(reader.GetDouble(7)), reader.GetInt32(8), reader.GetInt32(9),
             usage?.Before, usage?.After, reader.GetDouble(11), reader.IsDBNull(12) ? null : reader.GetDouble(12),
             reader.IsDBNull(13) ? null : reader.GetString(13), reader.IsDBNull(14) ? null : reader.GetString(14), reader.GetString(15),
             new DateTimeOffset(reader.GetDateTime(16), TimeSpan.Zero), reader.GetBoolean(17), reader.GetGuid(0), reader.GetBoolean(18));
@@ -214,6 +212,9 @@ internal sealed class HistoryReader(NpgsqlDataSource database)
         command.Parameters.Add(new NpgsqlParameter { Value = value });
         return "$" + command.Parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>Seconds as stored back to the tick they were written from (a plain conversion can land one tick short).</summary>
+    private static TimeSpan Seconds(double seconds) => TimeSpan.FromTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond));
 
     /// <summary>sum() of bigint is numeric in PostgreSQL.</summary>
     private static long ToLong(object value) => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);

@@ -31,7 +31,7 @@ public sealed class PostgresHistoryStore : IRecoveryHistoryStore, IAsyncDisposab
     public Task AppendAsync(RecoveryRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        if (record.RecordId == Guid.Empty)
+        if (record.RecordId is null || record.RecordId == Guid.Empty)
         {
             throw new ArgumentException("A history record needs its RecordId.", nameof(record));
         }

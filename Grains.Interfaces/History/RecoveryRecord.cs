@@ -23,5 +23,5 @@ public sealed record RecoveryRecord(
     [property: Id(15)] string Component,
     [property: Id(16)] DateTimeOffset Timestamp,
     [property: Id(17)] bool ResolvedError,
-    [property: Id(18)] Guid RecordId = default,
+    [property: Id(18)] Guid? RecordId = null,
     [property: Id(19)] bool TimedOut = false);

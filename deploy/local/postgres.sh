@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # A throwaway local PostgreSQL for tests and `./run.sh --durable`: start | stop | url.
 # Data lives in .data/postgres (git-ignored). When run as root the server runs as the `postgres` user.
+# TCP connections need the password (RC_PG_PASSWORD, default "recovery"), so a wrong one is refused as in production.
+# RC_PG_DATA and RC_PG_PORT start a second, independent server (the fault tests restart their own).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 data="${RC_PG_DATA:-$root/.data/postgres}"
 port="${RC_PG_PORT:-55432}"
+password="${RC_PG_PASSWORD:-recovery}"
 log="$data.log"
 
 find_bin() {
@@ -43,7 +46,12 @@ start() {
   if [ ! -s "$data/PG_VERSION" ]; then
     mkdir -p "$data"
     [ "$(id -u)" = 0 ] && chown postgres "$data" "$(dirname "$data")"
-    as_owner "$initdb" -D "$data" -U postgres --auth=trust --encoding=UTF8 --locale=C >/dev/null
+    local pwfile="$data.pw"
+    printf '%s\n' "$password" > "$pwfile"
+    [ "$(id -u)" = 0 ] && chown postgres "$pwfile"
+    as_owner "$initdb" -D "$data" -U postgres --auth-local=trust --auth-host=scram-sha-256 --pwfile="$pwfile" \
+      --encoding=UTF8 --locale=C >/dev/null
+    rm -f "$pwfile"
   fi
   [ "$(id -u)" = 0 ] && { touch "$log"; chown postgres "$log"; }
   if ! as_owner "$pg_ctl" -D "$data" status >/dev/null 2>&1; then
@@ -67,7 +75,7 @@ stop() {
 }
 
 url() {
-  echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+  echo "Host=127.0.0.1;Port=$port;Username=postgres;Password=$password;Database=postgres"
 }
 
 case "${1:-}" in

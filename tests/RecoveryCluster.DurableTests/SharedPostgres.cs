@@ -1,0 +1,13 @@
+namespace RecoveryCluster.DurableTests;
+
+/// <summary>The shared PostgreSQL server of the durable tests; each test creates its own database on it.</summary>
+public sealed class SharedPostgres : IAsyncLifetime
+{
+    private PostgresServer? _server;
+
+    public PostgresServer Server => _server ?? throw new InvalidOperationException("Not started.");
+
+    public async Task InitializeAsync() => _server = await PostgresServer.SharedAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}
