@@ -83,6 +83,9 @@ public static partial class SiloHostBuilderExtensions
             o.NumVotesForDeathDeclaration = 2;
         });
         silo.UseRecoveryClusterPostgres(connectionString, NpgsqlDataSource.Create(connectionString));
+
+        // The breaker's half-open reminder may tick more often than Orleans' one-minute default allows.
+        silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
     }
 
     /// <summary>

@@ -18,7 +18,6 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
 {
     private const string HalfOpenReminder = "half-open";
     private static readonly TimeSpan ObserverExpiry = TimeSpan.FromMinutes(5);
-    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
     private readonly IPersistentState<CircuitBreakerState> _state;
     private readonly CircuitBreakerPolicy _policy;
@@ -26,6 +25,7 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
     private readonly ILogger<CircuitBreakerGrain> _logger;
     private readonly ObserverManager<ICircuitObserver> _observers;
     private readonly RecoveryInstruments _instruments;
+    private readonly TimeSpan _reminderPeriod;
     private IGrainTimer? _halfOpenTimer;
 
     public CircuitBreakerGrain(
@@ -38,6 +38,7 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
         _instruments = instruments;
         _state = state;
         _policy = new CircuitBreakerPolicy(options.Value);
+        _reminderPeriod = options.Value.HalfOpenReminderPeriod;
         _clock = clock;
         _logger = logger;
         _observers = new ObserverManager<ICircuitObserver>(ObserverExpiry, logger);
@@ -177,7 +178,7 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
         }
 
         var due = retryAfter - _clock.UtcNow;
-        await this.RegisterOrUpdateReminder(HalfOpenReminder, due > TimeSpan.Zero ? due : TimeSpan.FromSeconds(1), ReminderPeriod);
+        await this.RegisterOrUpdateReminder(HalfOpenReminder, due > TimeSpan.Zero ? due : TimeSpan.FromSeconds(1), _reminderPeriod);
     }
 
     private async Task ForgetReminderAsync()

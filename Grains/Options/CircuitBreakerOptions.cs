@@ -46,8 +46,19 @@ public sealed class CircuitBreakerOptions : IValidatableObject
     [Range(1, 100000)]
     public int TrackedWorkers { get; set; } = 1024;
 
+    /// <summary>
+    /// Period of the durable reminder that half-opens an open circuit after a restart. Orleans' reminders tick at most
+    /// once a minute unless the silo lowers its minimum (the silo does, to this value).
+    /// </summary>
+    public TimeSpan HalfOpenReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (HalfOpenReminderPeriod < TimeSpan.FromSeconds(1))
+        {
+            yield return new ValidationResult("HalfOpenReminderPeriod must be at least one second.", [nameof(HalfOpenReminderPeriod)]);
+        }
+
         if (SamplingDuration <= TimeSpan.Zero)
         {
             yield return new ValidationResult("SamplingDuration must be positive.", [nameof(SamplingDuration)]);
