@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans.Serialization;
+using Orleans.Serialization.Configuration;
 using Orleans.Storage;
 using RecoveryCluster.Grains;
 using RecoveryCluster.Grains.History;
@@ -41,6 +42,8 @@ public static class PostgresSiloBuilderExtensions
             o.ConnectionString = connectionString;
         });
 
+        // Database errors cross grain calls with their message (a call from another silo would otherwise fail to encode them).
+        silo.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
         silo.Services.AddSingleton(database);
         silo.Services.AddOptions<HistoryWriterOptions>().BindConfiguration(HistoryWriterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddSingleton<PostgresHistoryStore>(sp => ActivatorUtilities.CreateInstance<PostgresHistoryStore>(sp, sp.GetRequiredService<RecoveryClock>().TimeProvider));

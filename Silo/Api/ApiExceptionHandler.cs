@@ -17,7 +17,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
         {
             BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Malformed request"),
             JsonException => (StatusCodes.Status400BadRequest, "Malformed JSON"),
-            HistoryUnavailableException or NpgsqlException => (StatusCodes.Status503ServiceUnavailable, "Storage unavailable"),
+            _ when IsStorageFailure(exception) => (StatusCodes.Status503ServiceUnavailable, "Storage unavailable"),
             TimeoutException or SiloUnavailableException or OrleansMessageRejectionException => (StatusCodes.Status503ServiceUnavailable, "Cluster unavailable"),
             ArgumentException => (StatusCodes.Status400BadRequest, "Invalid request"),
             KeyNotFoundException => (StatusCodes.Status404NotFound, "Not found"),
@@ -30,6 +30,11 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
         }
 
         httpContext.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "5";
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -38,9 +43,50 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
             {
                 Status = status,
                 Title = title,
-                Detail = status == StatusCodes.Status500InternalServerError ? "The request failed; see the silo's log." : Describe(exception),
+                Detail = status switch
+                {
+                    StatusCodes.Status500InternalServerError => "The request failed; see the silo's log.",
+                    StatusCodes.Status503ServiceUnavailable => Unavailable(exception),
+                    _ => Describe(exception),
+                },
             },
         });
+    }
+
+    /// <summary>
+    /// The database is out of reach: the history said so, or a grain's state could not be read or written (Orleans
+    /// wraps the provider's error, with the database's own exception inside).
+    /// </summary>
+    private static bool IsStorageFailure(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is HistoryUnavailableException or NpgsqlException
+                || (e is OrleansException && e.Message.StartsWith("Error from storage provider", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>One sentence: what is out of reach, and that nothing was recorded; never a provider's stack trace.</summary>
+    private static string Unavailable(Exception exception)
+    {
+        var cause = exception;
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is NpgsqlException or HistoryUnavailableException)
+            {
+                cause = e;
+            }
+        }
+
+        var reason = cause.Message.Split('\n', 2)[0].Trim();
+        return cause is HistoryUnavailableException
+            ? reason
+            : $"The cluster's storage or a silo is out of reach ({reason}); nothing was recorded. Retry the request.";
     }
 
     private static string Describe(Exception exception) =>
