@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: installs Chromium for the page test when missing, starts a throwaway PostgreSQL on 127.0.0.1
-# (unless ConnectionStrings__RecoveryCluster is set), runs `dotnet test RecoveryCluster.sln`, stops what it started
-# and prints "N passed, N failed".
+# (unless ConnectionStrings__RecoveryCluster names a server to use), runs `dotnet test RecoveryCluster.sln`, stops
+# what it started and prints "N passed, N failed". The durable tests create a database of their own per test on that
+# server; they find it in RC_TEST_POSTGRES, so dev-mode silos that tests start stay in memory.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -23,11 +24,14 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   fi
 fi
 
-if [ -z "${ConnectionStrings__RecoveryCluster:-}" ]; then
+if [ -n "${ConnectionStrings__RecoveryCluster:-}" ]; then
+  export RC_TEST_POSTGRES="$ConnectionStrings__RecoveryCluster"
+else
   deploy/local/postgres.sh start || exit 1
   started_pg=1
-  export ConnectionStrings__RecoveryCluster="$(deploy/local/postgres.sh url)"
+  export RC_TEST_POSTGRES="$(deploy/local/postgres.sh url)"
 fi
+unset ConnectionStrings__RecoveryCluster
 
 # One test project at a time (-m:1): several start silos and browsers, and CI has two cores.
 dotnet test RecoveryCluster.sln \

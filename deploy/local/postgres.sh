@@ -74,13 +74,23 @@ stop() {
   fi
 }
 
+# Creates the named database unless it exists (as the server's owner, over the local socket).
+createdb() {
+  local name="$1" psql
+  psql=$(find_bin psql)
+  if ! as_owner "$psql" -h /tmp -p "$port" -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$name'" | grep -q 1; then
+    as_owner "$psql" -h /tmp -p "$port" -U postgres -d postgres -qc "CREATE DATABASE \"$name\"" >/dev/null
+  fi
+}
+
 url() {
-  echo "Host=127.0.0.1;Port=$port;Username=postgres;Password=$password;Database=postgres"
+  echo "Host=127.0.0.1;Port=$port;Username=postgres;Password=$password;Database=${1:-postgres}"
 }
 
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
-  url) url ;;
-  *) echo "usage: $0 start|stop|url" >&2; exit 2 ;;
+  url) url "${2:-}" ;;
+  createdb) createdb "${2:?usage: $0 createdb NAME}" ;;
+  *) echo "usage: $0 start|stop|url [DB]|createdb DB" >&2; exit 2 ;;
 esac

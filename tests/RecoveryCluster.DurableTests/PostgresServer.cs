@@ -5,7 +5,7 @@ using RecoveryCluster.Testing;
 namespace RecoveryCluster.DurableTests;
 
 /// <summary>
-/// A real PostgreSQL server: the one <c>./test.sh</c> configured (ConnectionStrings__RecoveryCluster), or one this
+/// A real PostgreSQL server: the one <c>./test.sh</c> started or was given (RC_TEST_POSTGRES), or one this
 /// class starts through deploy/local/postgres.sh. <see cref="StartPrivateAsync"/> starts an independent server a
 /// test may stop and restart.
 /// </summary>
@@ -26,7 +26,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public static async Task<PostgresServer> SharedAsync()
     {
-        if (Environment.GetEnvironmentVariable("ConnectionStrings__RecoveryCluster") is { Length: > 0 } configured)
+        if (Environment.GetEnvironmentVariable("RC_TEST_POSTGRES") is { Length: > 0 } configured)
         {
             return new PostgresServer(configured, null, new NpgsqlConnectionStringBuilder(configured).Port);
         }
