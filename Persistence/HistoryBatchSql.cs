@@ -7,7 +7,7 @@ using RecoveryCluster.History;
 namespace RecoveryCluster.Persistence;
 
 /// <summary>
-/// One batch of history records as one statement: the rows and their hourly totals, atomic. A record whose id is
+/// One batch of history records as one statement: the rows, their hourly and per-machine totals, atomic. A record whose id is
 /// already stored (a batch retried after a lost commit reply) is skipped, so its totals are not counted twice.
 /// </summary>
 internal static class HistoryBatchSql
@@ -31,22 +31,32 @@ internal static class HistoryBatchSql
               FROM batch
             ON CONFLICT (record_id) DO NOTHING
             RETURNING "timestamp", error_type, strategy_id, level, hardware_id, success, resolved_error,
-                      execution_time, impact_score)
-        INSERT INTO recovery_hourly (bucket, error_type, strategy_id, level, hardware_id, executions, successes, resolved,
-                                     total_seconds, total_impact)
-        SELECT date_trunc('hour', "timestamp", 'UTC'), error_type, strategy_id, level, coalesce(hardware_id, ''),
-               count(*), count(*) FILTER (WHERE success), count(*) FILTER (WHERE resolved_error),
-               sum(execution_time), sum(impact_score)
+                      execution_time, impact_score),
+        hourly AS (
+            INSERT INTO recovery_hourly (bucket, error_type, strategy_id, level, executions, successes, resolved,
+                                         total_seconds, total_impact)
+            SELECT date_trunc('hour', "timestamp", 'UTC'), error_type, strategy_id, level,
+                   count(*), count(*) FILTER (WHERE success), count(*) FILTER (WHERE resolved_error),
+                   sum(execution_time), sum(impact_score)
+              FROM inserted
+             GROUP BY 1, 2, 3, 4
+             -- One lock order for every writer, so silos adding to the same totals never deadlock.
+             ORDER BY 2, 3, 1, 4
+            ON CONFLICT (error_type, strategy_id, bucket, level) DO UPDATE
+               SET executions = recovery_hourly.executions + excluded.executions,
+                   successes = recovery_hourly.successes + excluded.successes,
+                   resolved = recovery_hourly.resolved + excluded.resolved,
+                   total_seconds = recovery_hourly.total_seconds + excluded.total_seconds,
+                   total_impact = recovery_hourly.total_impact + excluded.total_impact)
+        INSERT INTO recovery_hardware (error_type, strategy_id, hardware_id, executions, successes)
+        SELECT error_type, strategy_id, hardware_id, count(*), count(*) FILTER (WHERE success)
           FROM inserted
-         GROUP BY 1, 2, 3, 4, 5
-         -- One lock order for every writer, so silos adding to the same hours never deadlock.
-         ORDER BY 2, 3, 1, 4, 5
-        ON CONFLICT (error_type, strategy_id, bucket, level, hardware_id) DO UPDATE
-           SET executions = recovery_hourly.executions + excluded.executions,
-               successes = recovery_hourly.successes + excluded.successes,
-               resolved = recovery_hourly.resolved + excluded.resolved,
-               total_seconds = recovery_hourly.total_seconds + excluded.total_seconds,
-               total_impact = recovery_hourly.total_impact + excluded.total_impact
+         WHERE hardware_id IS NOT NULL
+         GROUP BY 1, 2, 3
+         ORDER BY 1, 2, 3
+        ON CONFLICT (error_type, strategy_id, hardware_id) DO UPDATE
+           SET executions = recovery_hardware.executions + excluded.executions,
+               successes = recovery_hardware.successes + excluded.successes
         """;
 
     public static NpgsqlCommand Command(NpgsqlDataSource database, IReadOnlyList<RecoveryRecord> records, StrategyCatalog catalog)

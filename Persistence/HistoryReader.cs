@@ -124,9 +124,8 @@ internal sealed class HistoryReader(NpgsqlDataSource database)
              GROUP BY bucket ORDER BY bucket DESC LIMIT $3
             """, typeName, strategyId, request.HourlyBucketsKept));
         batch.BatchCommands.Add(Command("""
-            SELECT hardware_id, sum(executions), sum(successes)
-              FROM recovery_hourly WHERE error_type = $1 AND strategy_id = $2 AND hardware_id <> ''
-             GROUP BY hardware_id
+            SELECT hardware_id, executions, successes
+              FROM recovery_hardware WHERE error_type = $1 AND strategy_id = $2
             """, typeName, strategyId));
         batch.BatchCommands.Add(Command("""
             SELECT record_id, success, execution_time, affected_tasks, recovered_tasks, impact_score, stability_score,
@@ -180,6 +179,7 @@ internal sealed class HistoryReader(NpgsqlDataSource database)
         await using var batch = new NpgsqlBatch(connection, transaction);
         batch.BatchCommands.Add(Command("DELETE FROM recovery_performance WHERE error_type = $1", type.ToName()));
         batch.BatchCommands.Add(Command("DELETE FROM recovery_hourly WHERE error_type = $1", type.ToName()));
+        batch.BatchCommands.Add(Command("DELETE FROM recovery_hardware WHERE error_type = $1", type.ToName()));
         await batch.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

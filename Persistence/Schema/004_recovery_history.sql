@@ -32,21 +32,29 @@ CREATE INDEX IF NOT EXISTS recovery_performance_by_pair ON recovery_performance 
 CREATE INDEX IF NOT EXISTS recovery_performance_by_strategy ON recovery_performance (strategy_id, "timestamp" DESC);
 CREATE INDEX IF NOT EXISTS recovery_performance_by_error ON recovery_performance (error_id, attempt);
 
--- Hourly totals per (type, strategy, level, machine), kept in the same transaction as the rows they count: metrics,
--- trends and rebuilds read these instead of scanning the history, whatever its size.
+-- Hourly totals per (type, strategy, level) and all-time totals per (type, strategy, machine), kept in the same
+-- statement as the rows they count: metrics, trends and rebuilds read these instead of scanning the history.
 CREATE TABLE IF NOT EXISTS recovery_hourly (
     bucket        timestamptz      NOT NULL,
     error_type    text             NOT NULL,
     strategy_id   text             NOT NULL,
     level         smallint         NOT NULL,
-    hardware_id   text             NOT NULL,  -- '' when the attempt named no machine
     executions    bigint           NOT NULL,
     successes     bigint           NOT NULL,
     resolved      bigint           NOT NULL,
     total_seconds double precision NOT NULL,
     total_impact  double precision NOT NULL,
-    PRIMARY KEY (error_type, strategy_id, bucket, level, hardware_id)
+    PRIMARY KEY (error_type, strategy_id, bucket, level)
 );
 
 CREATE INDEX IF NOT EXISTS recovery_hourly_by_bucket ON recovery_hourly (bucket);
 CREATE INDEX IF NOT EXISTS recovery_hourly_by_strategy ON recovery_hourly (strategy_id, bucket);
+
+CREATE TABLE IF NOT EXISTS recovery_hardware (
+    error_type  text   NOT NULL,
+    strategy_id text   NOT NULL,
+    hardware_id text   NOT NULL,
+    executions  bigint NOT NULL,
+    successes   bigint NOT NULL,
+    PRIMARY KEY (error_type, strategy_id, hardware_id)
+);

@@ -32,4 +32,19 @@ if (args.Length > 0 && args[0] == "e2e")
     return;
 }
 
+// `history [rows] [connection string]` times the durable history's queries over a large table (default 1,000,000 rows)
+// on the server named (default: the local one deploy/local/postgres.sh starts).
+if (args.Length > 0 && args[0] == "history")
+{
+    var rows = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
+    var server = args.Length > 2 ? args[2] : await RecoveryCluster.Benchmarks.History.LocalPostgres.StartAsync();
+    var timings = await RecoveryCluster.Benchmarks.History.HistoryQueryBenchmark.RunAsync(server, rows, 20, Path.Combine(BenchmarkConfig.ResultsDirectory, "history"));
+    foreach (var t in timings)
+    {
+        Console.WriteLine(FormattableString.Invariant($"{t.Query,-58} median {t.MedianMilliseconds,7:0.0} ms  p95 {t.P95Milliseconds,7:0.0} ms  max {t.MaxMilliseconds,7:0.0} ms  {(t.MeetsTarget ? "met" : "MISSED")}"));
+    }
+
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(BenchmarkConfig).Assembly).Run(args, BenchmarkConfig.Create());
