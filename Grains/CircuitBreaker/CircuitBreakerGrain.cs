@@ -9,7 +9,11 @@ using RecoveryCluster.Grains.Options;
 
 namespace RecoveryCluster.Grains.CircuitBreaker;
 
-/// <summary>One component's cluster-wide breaker: holds the state, lets the policy decide, persists and pushes every transition.</summary>
+/// <summary>
+/// One component's cluster-wide breaker: holds the state, lets the policy decide, persists and pushes every
+/// transition. Counts between transitions (failures, probe successes) are written on a one-second timer instead: every
+/// report of the component passes here, and a crash costing a few counted failures only delays an opening.
+/// </summary>
 /// <remarks>
 /// An open breaker half-opens on its own through a grain timer (precise, while the grain is active) and, where the
 /// silo has a reminder service, a reminder (at most one tick a minute, but it survives a silo or cluster restart).
@@ -25,7 +29,9 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
     private readonly ILogger<CircuitBreakerGrain> _logger;
     private readonly ObserverManager<ICircuitObserver> _observers;
     private readonly RecoveryInstruments _instruments;
+    private static readonly TimeSpan FlushCountsEvery = TimeSpan.FromSeconds(1);
     private readonly TimeSpan _reminderPeriod;
+    private readonly DeferredStateWrite<CircuitBreakerState> _countWrites;
     private IGrainTimer? _halfOpenTimer;
 
     public CircuitBreakerGrain(
@@ -39,6 +45,7 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
         _state = state;
         _policy = new CircuitBreakerPolicy(options.Value);
         _reminderPeriod = options.Value.HalfOpenReminderPeriod;
+        _countWrites = new DeferredStateWrite<CircuitBreakerState>(state);
         _clock = clock;
         _logger = logger;
         _observers = new ObserverManager<ICircuitObserver>(ObserverExpiry, logger);
@@ -51,12 +58,16 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         Guard.Key(Component, "component");
+        _countWrites.Start(this, FlushCountsEvery);
 
         // Activated by the reminder after a restart, or by anyone: an open circuit whose time is up half-opens now.
         await ApplyAsync(_policy.Refresh(_state.State, _clock.UtcNow), persist: false);
         ScheduleHalfOpen();
         await GrainFactory.GetGrain<ICircuitRegistryGrain>(ICircuitRegistryGrain.DefaultKey).RegisterAsync(Component);
     }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        _countWrites.FlushOnDeactivationAsync(reason, cancellationToken);
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -147,17 +158,22 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
 
     private CircuitSnapshot Snapshot() => _policy.Snapshot(Component, _state.State, _clock.UtcNow);
 
+    /// <param name="transitioned">The state moved: written now, before anyone hears of it.</param>
+    /// <param name="persist">Counts changed: written with the next timer tick.</param>
     private async Task ApplyAsync(bool transitioned, bool persist)
     {
-        if (transitioned || persist)
-        {
-            await _state.WriteStateAsync();
-        }
-
         if (!transitioned)
         {
+            if (persist)
+            {
+                _countWrites.MarkDirty();
+            }
+
             return;
         }
+
+        _countWrites.Discard();
+        await _state.WriteStateAsync();
 
         var snapshot = Snapshot();
         LogTransition(Component, snapshot.State, snapshot.Version, snapshot.LastFailure);
