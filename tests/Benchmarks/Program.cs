@@ -17,19 +17,35 @@ if (args.Length > 0 && args[0] == "learning")
     return;
 }
 
-// `e2e [seconds]` runs P2/P3 against a separate silo process.
+// `e2e [seconds] [--durable]` runs P2/P3 against a separate silo process; with --durable, a second run in the same
+// invocation puts the silo on a fresh database of the local PostgreSQL (deploy/local/postgres.sh).
 if (args.Length > 0 && args[0] == "e2e")
 {
-    var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 10;
-    var results = await RecoveryCluster.Benchmarks.EndToEnd.EndToEndBenchmark.RunAsync(
-        TimeSpan.FromSeconds(seconds), [1, 16, 256], Path.Combine(BenchmarkConfig.ResultsDirectory, "e2e"));
-    foreach (var r in results)
+    var seconds = args.Length > 1 && args[1] != "--durable" ? double.Parse(args[1], CultureInfo.InvariantCulture) : 10;
+    var directory = Path.Combine(BenchmarkConfig.ResultsDirectory, "e2e");
+    var memory = await RecoveryCluster.Benchmarks.EndToEnd.EndToEndBenchmark.RunAsync(TimeSpan.FromSeconds(seconds), [1, 16, 256], directory);
+    Print("memory", memory);
+    if (args.Contains("--durable"))
     {
+        var database = await RecoveryCluster.Benchmarks.History.LocalPostgres.CreateDatabaseAsync($"rc_bench_e2e_{Guid.NewGuid():N}");
+        var durable = await RecoveryCluster.Benchmarks.EndToEnd.EndToEndBenchmark.RunAsync(TimeSpan.FromSeconds(seconds), [1, 16, 256], directory, database);
+        Print("durable", durable);
+        var inMemory = memory.Single(r => r.Scenario == "full recovery cycle" && r.Concurrency == 256);
+        var onDisk = durable.Single(r => r.Scenario == "full recovery cycle" && r.Concurrency == 256);
         Console.WriteLine(FormattableString.Invariant(
-            $"{r.Scenario,-48} c={r.Concurrency,-4} {r.OperationsPerSecond,9:0}/s  p50 {r.P50Microseconds,7:0} µs  p99 {r.P99Microseconds,7:0} µs  ×baseline: throughput {r.ThroughputRatio:0.00}, p50 {r.P50Ratio:0.00}, p99 {r.P99Ratio:0.00}"));
+            $"P3 at 256: memory {inMemory.OperationsPerSecond:0}/s ({inMemory.ThroughputRatio:P1} of no-op), durable {onDisk.OperationsPerSecond:0}/s ({onDisk.ThroughputRatio:P1} of no-op); durable/memory {onDisk.OperationsPerSecond / inMemory.OperationsPerSecond:P0}"));
     }
 
     return;
+}
+
+static void Print(string mode, IReadOnlyList<RecoveryCluster.Benchmarks.EndToEnd.LoadResult> results)
+{
+    foreach (var r in results)
+    {
+        Console.WriteLine(FormattableString.Invariant(
+            $"[{mode}] {r.Scenario,-48} c={r.Concurrency,-4} {r.OperationsPerSecond,9:0}/s  p50 {r.P50Microseconds,7:0} µs  p99 {r.P99Microseconds,7:0} µs  ×baseline: throughput {r.ThroughputRatio:0.00}, p50 {r.P50Ratio:0.00}, p99 {r.P99Ratio:0.00}"));
+    }
 }
 
 // `history [rows] [connection string]` times the durable history's queries over a large table (default 1,000,000 rows)

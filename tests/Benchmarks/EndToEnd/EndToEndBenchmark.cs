@@ -20,9 +20,11 @@ public static class EndToEndBenchmark
 {
     private const int ErrorsPerWorker = 16;
 
-    public static async Task<IReadOnlyList<LoadResult>> RunAsync(TimeSpan duration, IReadOnlyList<int> concurrencies, string? resultsDirectory = null)
+    /// <param name="connectionString">Runs against a durable silo on this PostgreSQL database; null: in memory.</param>
+    public static async Task<IReadOnlyList<LoadResult>> RunAsync(
+        TimeSpan duration, IReadOnlyList<int> concurrencies, string? resultsDirectory = null, string? connectionString = null)
     {
-        await using var silo = await SiloProcess.StartAsync(TimeSpan.FromSeconds(60));
+        await using var silo = await SiloProcess.StartAsync(TimeSpan.FromSeconds(60), connectionString);
         var host = Host.CreateApplicationBuilder();
         host.Logging.SetMinimumLevel(LogLevel.Warning);
         host.UseOrleansClient(c => c.UseLocalhostClustering(silo.GatewayPort, "recovery-cluster", silo.ClusterId));
@@ -55,7 +57,7 @@ public static class EndToEndBenchmark
 
         if (resultsDirectory is not null)
         {
-            Write(results, resultsDirectory);
+            Write(results, resultsDirectory, connectionString is null ? "e2e" : "e2e-durable");
         }
 
         await app.StopAsync();
@@ -107,16 +109,16 @@ public static class EndToEndBenchmark
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
 
-    private static void Write(IReadOnlyList<LoadResult> results, string directory)
+    private static void Write(IReadOnlyList<LoadResult> results, string directory, string name)
     {
         Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "e2e.json"), JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
+        File.WriteAllText(Path.Combine(directory, $"{name}.json"), JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
         var md = new StringBuilder("| scenario | concurrency | ops | ops/s | p50 µs | p99 µs | throughput / baseline | p50 / baseline | p99 / baseline |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         foreach (var r in results)
         {
             md.Append(CultureInfo.InvariantCulture, $"| {r.Scenario} | {r.Concurrency} | {r.Operations} | {r.OperationsPerSecond:0} | {r.P50Microseconds:0} | {r.P99Microseconds:0} | {r.ThroughputRatio:0.00} | {r.P50Ratio:0.00} | {r.P99Ratio:0.00} |\n");
         }
 
-        File.WriteAllText(Path.Combine(directory, "e2e.md"), md.ToString());
+        File.WriteAllText(Path.Combine(directory, $"{name}.md"), md.ToString());
     }
 }

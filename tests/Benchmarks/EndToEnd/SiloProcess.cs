@@ -22,7 +22,8 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public string ClusterId { get; }
 
-    public static async Task<SiloProcess> StartAsync(TimeSpan readyWithin)
+    /// <param name="connectionString">A PostgreSQL database for a durable silo; null for the in-memory dev silo.</param>
+    public static async Task<SiloProcess> StartAsync(TimeSpan readyWithin, string? connectionString = null)
     {
         var silo = Path.Combine(BenchmarkConfig.RepositoryRoot, "Silo", "bin", BuildConfiguration(), "net10.0", "RecoveryCluster.Silo.dll");
         if (!File.Exists(silo))
@@ -46,6 +47,11 @@ public sealed class SiloProcess : IAsyncDisposable
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
+        if (connectionString is not null)
+        {
+            start.Environment["ConnectionStrings__RecoveryCluster"] = connectionString;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("The silo process did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -12,6 +12,15 @@ public static class LocalPostgres
         return (await RunAsync(script, "url")).Trim();
     }
 
+    /// <summary>A new, empty database on the local server; returns its connection string.</summary>
+    public static async Task<string> CreateDatabaseAsync(string name)
+    {
+        var script = Path.Combine(BenchmarkConfig.RepositoryRoot, "deploy", "local", "postgres.sh");
+        await RunAsync(script, "start");
+        await RunAsync(script, $"createdb {name}");
+        return (await RunAsync(script, $"url {name}")).Trim();
+    }
+
     private static async Task<string> RunAsync(string script, string verb)
     {
         using var process = Process.Start(new ProcessStartInfo("bash", $"\"{script}\" {verb}") { RedirectStandardOutput = true, UseShellExecute = false })!;
