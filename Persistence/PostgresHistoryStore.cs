@@ -11,14 +11,25 @@ namespace RecoveryCluster.Persistence;
 /// <summary>Durable mode: the recovery history in PostgreSQL, appended with group commit and queried in SQL.</summary>
 public sealed class PostgresHistoryStore : IRecoveryHistoryStore, IAsyncDisposable
 {
-    private readonly HistoryWriter _writer;
+    private readonly GroupCommitWriter<RecoveryRecord> _writer;
     private readonly HistoryReader _reader;
 
     public PostgresHistoryStore(
         NpgsqlDataSource database, StrategyCatalog catalog, IOptions<HistoryWriterOptions> options, TimeProvider time, ILogger<PostgresHistoryStore> logger)
     {
         ArgumentNullException.ThrowIfNull(database);
-        _writer = new HistoryWriter(database, catalog, options.Value, time, logger);
+        var settings = options.Value;
+        _writer = new GroupCommitWriter<RecoveryRecord>(
+            "recovery records",
+            async (batch, token) =>
+            {
+                await using var command = HistoryBatchSql.Command(database, batch, catalog);
+                await command.ExecuteNonQueryAsync(token);
+                return new Exception?[batch.Count];
+            },
+            error => new HistoryUnavailableException(
+                $"The recovery history could not be written to PostgreSQL ({error.Message}); nothing was acknowledged, retry the call."),
+            new GroupCommitOptions(settings.MaxBatch, settings.QueueCapacity, settings.WriteAttempts), time, logger);
         _reader = new HistoryReader(database);
     }
 

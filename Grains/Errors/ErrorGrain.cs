@@ -19,23 +19,39 @@ public sealed partial class ErrorGrain(
     [PersistentState("error", StorageNames.Recovery)] IPersistentState<ErrorState> state,
     StrategyCatalog catalog,
     IRecoveryHistoryStore history,
+    IErrorStateJournal journal,
     IOptions<RecoveryOptions> options,
     RecoveryClock clock,
     RecoveryInstruments instruments,
     ILogger<ErrorGrain> logger) : Grain, IErrorGrain
 {
     private const int IssuedPlansKept = 64;
+    private static readonly TimeSpan SnapshotEvery = TimeSpan.FromSeconds(30);
     private readonly RecoveryOptions _options = options.Value;
+    private readonly DeferredStateWrite<ErrorState> _snapshots = new(state);
 
     private string ErrorId => this.GetPrimaryKeyString();
 
     private ErrorState S => state.State;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         Guard.Key(ErrorId, "errorId");
-        return Task.CompletedTask;
+        if (!journal.IsDurable)
+        {
+            return;
+        }
+
+        // The snapshot may be behind the journal (it is written lazily); the journal is never behind an answer.
+        _snapshots.Start(this, SnapshotEvery);
+        if (await journal.ReadAsync(ErrorId, cancellationToken) is { } latest && latest.JournalVersion > S.JournalVersion)
+        {
+            state.State = latest;
+        }
     }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        journal.IsDurable ? _snapshots.FlushOnDeactivationAsync(reason, cancellationToken) : Task.CompletedTask;
 
     public async Task<ReportResult> ReportAsync(ErrorOccurrence occurrence)
     {
@@ -77,7 +93,7 @@ public sealed partial class ErrorGrain(
             S.PendingPlan = await PlanAsync(level, verdict.Circuit.State);
         }
 
-        await state.WriteStateAsync();
+        await PersistAsync();
         PublishSummary();
         return new ReportResult(ErrorId, occurrenceId, S.AggregatedCount, S.Status, S.PendingPlan, isRegression);
     }
@@ -145,7 +161,7 @@ public sealed partial class ErrorGrain(
             }
         }
 
-        await state.WriteStateAsync();
+        await PersistAsync();
         PublishSummary();
         return new OutcomeResult(S.Status, S.PendingPlan?.Level, S.PendingPlan, impact);
     }
@@ -159,12 +175,29 @@ public sealed partial class ErrorGrain(
             throw new InvalidOperationException($"Error '{ErrorId}' was never reported, so there is nothing to resolve.");
         }
 
-        S.Status = ErrorStatus.Resolved;
-        S.ResolvedAt = clock.UtcNow;
-        S.PendingPlan = null;
-        await state.WriteStateAsync();
-        PublishSummary();
-        return ToReport();
+        return await RollBackOnFailureAsync(async () =>
+        {
+            S.Status = ErrorStatus.Resolved;
+            S.ResolvedAt = clock.UtcNow;
+            S.PendingPlan = null;
+            await PersistAsync();
+            PublishSummary();
+            return ToReport();
+        });
+    }
+
+    /// <summary>Makes the change durable before the grain answers: the journal in durable mode, grain storage otherwise.</summary>
+    private async Task PersistAsync()
+    {
+        if (!journal.IsDurable)
+        {
+            await state.WriteStateAsync();
+            return;
+        }
+
+        S.JournalVersion++;
+        await journal.AppendAsync(ErrorId, S.JournalVersion, S);
+        _snapshots.MarkDirty();
     }
 
     /// <summary>Keeps the error's line in the index current; one-way, so the index never slows recovery.</summary>

@@ -38,4 +38,7 @@ public sealed class ErrorState
 
     [Id(20)] public CircuitState LastCircuitState { get; set; }
     [Id(21)] public DateTimeOffset? EscalatedAt { get; set; }
+
+    /// <summary>Changes recorded so far (durable mode's journal version; the newer of journal and snapshot wins).</summary>
+    [Id(22)] public long JournalVersion { get; set; }
 }

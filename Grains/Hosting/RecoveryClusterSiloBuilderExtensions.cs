@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RecoveryCluster.Grains.Errors;
 using RecoveryCluster.Grains.History;
 using RecoveryCluster.Grains.Options;
 using RecoveryCluster.Grains.Strategies;
@@ -30,6 +31,7 @@ public static class RecoveryClusterSiloBuilderExtensions
 
         // Dev mode's history; the durable mode registers its PostgreSQL store first, and TryAdd keeps it.
         services.TryAddSingleton<IRecoveryHistoryStore, GrainHistoryStore>();
+        services.TryAddSingleton<IErrorStateJournal, NoErrorStateJournal>();
         return services;
     }
 

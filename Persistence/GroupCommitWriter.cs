@@ -3,38 +3,44 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Polly;
 using Polly.Retry;
-using RecoveryCluster.Grains.Strategies;
-using RecoveryCluster.History;
 
 namespace RecoveryCluster.Persistence;
 
 /// <summary>
-/// Group commit of the recovery history: appends queue up while the previous batch commits, then go to PostgreSQL
-/// together in one statement. Each append completes only when its batch has committed, so an outcome is
-/// acknowledged after it is durable, and one commit (one fsync) serves every outcome that arrived meanwhile.
+/// Group commit: appends queue up while the previous batch commits, then go to PostgreSQL together in one statement.
+/// Each append completes only when its batch has committed, so a caller acknowledges after the write is durable,
+/// and one commit (one fsync) serves everything that arrived meanwhile.
 /// </summary>
-internal sealed partial class HistoryWriter : IAsyncDisposable
+/// <typeparam name="TItem">What is appended.</typeparam>
+internal sealed partial class GroupCommitWriter<TItem> : IAsyncDisposable
 {
-    private readonly NpgsqlDataSource _database;
-    private readonly StrategyCatalog _catalog;
-    private readonly HistoryWriterOptions _options;
+    /// <summary>Writes one batch; returns, per item, null when it committed or the exception its caller gets.</summary>
+    public delegate Task<IReadOnlyList<Exception?>> BatchWrite(IReadOnlyList<TItem> batch, CancellationToken cancellationToken);
+
+    private readonly string _name;
+    private readonly BatchWrite _write;
+    private readonly Func<Exception, Exception> _unavailable;
+    private readonly GroupCommitOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly Channel<PendingRecord> _queue;
+    private readonly Channel<Queued> _queue;
     private readonly ResiliencePipeline _retry;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
     private long _oldestPendingAt;
     private volatile string? _lastError;
 
-    public HistoryWriter(NpgsqlDataSource database, StrategyCatalog catalog, HistoryWriterOptions options, TimeProvider time, ILogger logger)
+    /// <param name="name">What is written, for the log.</param>
+    /// <param name="unavailable">The exception callers get when a batch cannot be written at all.</param>
+    public GroupCommitWriter(string name, BatchWrite write, Func<Exception, Exception> unavailable, GroupCommitOptions options, TimeProvider time, ILogger logger)
     {
-        _database = database;
-        _catalog = catalog;
+        _name = name;
+        _write = write;
+        _unavailable = unavailable;
         _options = options;
         _time = time;
         _logger = logger;
-        _queue = Channel.CreateBounded<PendingRecord>(new BoundedChannelOptions(options.QueueCapacity)
+        _queue = Channel.CreateBounded<Queued>(new BoundedChannelOptions(options.QueueCapacity)
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
@@ -42,7 +48,7 @@ internal sealed partial class HistoryWriter : IAsyncDisposable
         _retry = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
-                MaxRetryAttempts = options.WriteAttempts - 1,
+                MaxRetryAttempts = Math.Max(0, options.WriteAttempts - 1),
                 Delay = TimeSpan.FromMilliseconds(50),
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
@@ -65,17 +71,17 @@ internal sealed partial class HistoryWriter : IAsyncDisposable
         }
     }
 
-    public async Task AppendAsync(RecoveryRecord record, CancellationToken cancellationToken)
+    public async Task AppendAsync(TItem item, CancellationToken cancellationToken)
     {
-        var pending = new PendingRecord(record, _time.GetTimestamp());
+        var pending = new Queued(item, _time.GetTimestamp());
         await _queue.Writer.WriteAsync(pending, cancellationToken);
         await pending.Committed.Task.WaitAsync(cancellationToken);
     }
 
     private async Task RunAsync()
     {
-        var batch = new List<PendingRecord>(_options.MaxBatch);
-        var records = new List<RecoveryRecord>(_options.MaxBatch);
+        var batch = new List<Queued>(_options.MaxBatch);
+        var items = new List<TItem>(_options.MaxBatch);
         while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
             batch.Clear();
@@ -85,28 +91,30 @@ internal sealed partial class HistoryWriter : IAsyncDisposable
             }
 
             Interlocked.Exchange(ref _oldestPendingAt, batch[0].EnqueuedAt);
-            records.Clear();
-            records.AddRange(batch.Select(p => p.Record));
+            items.Clear();
+            items.AddRange(batch.Select(p => p.Item));
             try
             {
-                await _retry.ExecuteAsync(async token =>
-                {
-                    await using var command = HistoryBatchSql.Command(_database, records, _catalog);
-                    await command.ExecuteNonQueryAsync(token);
-                }, _stopping.Token);
+                var outcomes = await _retry.ExecuteAsync(async token => await _write(items, token), _stopping.Token);
                 _lastError = null;
-                foreach (var pending in batch)
+                for (var i = 0; i < batch.Count; i++)
                 {
-                    pending.Committed.TrySetResult();
+                    if (outcomes[i] is { } refused)
+                    {
+                        batch[i].Committed.TrySetException(refused);
+                    }
+                    else
+                    {
+                        batch[i].Committed.TrySetResult();
+                    }
                 }
             }
             catch (Exception error)
             {
                 // Whatever went wrong, the loop must live on: every later append depends on it.
                 _lastError = error.Message;
-                LogBatchFailed(error, batch.Count);
-                var failure = new HistoryUnavailableException(
-                    $"The recovery history could not be written to PostgreSQL ({error.Message}); nothing was acknowledged, retry the call.");
+                LogBatchFailed(error, _name, batch.Count);
+                var failure = _unavailable(error);
                 foreach (var pending in batch)
                 {
                     pending.Committed.TrySetException(failure);
@@ -138,6 +146,16 @@ internal sealed partial class HistoryWriter : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} recovery records could not be written; its outcomes were not acknowledged")]
-    private partial void LogBatchFailed(Exception error, int count);
+    [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} {Name} could not be written; none of them was acknowledged")]
+    private partial void LogBatchFailed(Exception error, string name, int count);
+
+    private sealed class Queued(TItem item, long enqueuedAt)
+    {
+        public TItem Item { get; } = item;
+
+        /// <summary>Timestamp (TimeProvider ticks) of the enqueue, for the writer's lag.</summary>
+        public long EnqueuedAt { get; } = enqueuedAt;
+
+        public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 }

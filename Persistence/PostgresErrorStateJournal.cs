@@ -1,0 +1,96 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Orleans.Serialization;
+using Orleans.Storage;
+using RecoveryCluster.Grains.Errors;
+using RecoveryCluster.History;
+
+namespace RecoveryCluster.Persistence;
+
+/// <summary>
+/// Durable mode's error journal: each change replaces the error's row in <c>error_state</c>, many errors per commit.
+/// A version may only follow the one stored (optimistic concurrency), so a stale second activation fails instead of
+/// overwriting newer state.
+/// </summary>
+public sealed class PostgresErrorStateJournal : IErrorStateJournal, IAsyncDisposable
+{
+    private const string UpsertSql = """
+        INSERT INTO error_state AS current (error_id, version, state)
+        SELECT * FROM unnest($1::text[], $2::int8[], $3::bytea[])
+        ON CONFLICT (error_id) DO UPDATE
+           SET version = excluded.version, state = excluded.state, written_at = now()
+         WHERE current.version = excluded.version - 1
+        RETURNING error_id
+        """;
+
+    private readonly NpgsqlDataSource _database;
+    private readonly Serializer _serializer;
+    private readonly GroupCommitWriter<Entry> _writer;
+
+    public PostgresErrorStateJournal(
+        NpgsqlDataSource database, Serializer serializer, IOptions<HistoryWriterOptions> options, TimeProvider time, ILogger<PostgresErrorStateJournal> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _database = database;
+        _serializer = serializer;
+        var settings = options.Value;
+        _writer = new GroupCommitWriter<Entry>(
+            "error states", WriteAsync,
+            error => new HistoryUnavailableException(
+                $"The error's state could not be written to PostgreSQL ({error.Message}); nothing was acknowledged, retry the call."),
+            new GroupCommitOptions(settings.MaxBatch, settings.QueueCapacity, settings.WriteAttempts), time, logger);
+    }
+
+    public bool IsDurable => true;
+
+    public Task AppendAsync(string errorId, long version, ErrorState state, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(errorId);
+        ArgumentNullException.ThrowIfNull(state);
+
+        // Serialised now: the grain may change its state once this returns.
+        return _writer.AppendAsync(new Entry(errorId, version, _serializer.SerializeToArray(state)), cancellationToken);
+    }
+
+    public async Task<ErrorState?> ReadAsync(string errorId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var command = _database.CreateCommand("SELECT state FROM error_state WHERE error_id = $1");
+            command.Parameters.Add(new NpgsqlParameter { Value = errorId });
+            return await command.ExecuteScalarAsync(cancellationToken) is byte[] bytes ? _serializer.Deserialize<ErrorState>(bytes) : null;
+        }
+        catch (NpgsqlException error)
+        {
+            throw new HistoryUnavailableException($"The error's state could not be read from PostgreSQL: {error.Message}");
+        }
+    }
+
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+
+    private async Task<IReadOnlyList<Exception?>> WriteAsync(IReadOnlyList<Entry> batch, CancellationToken cancellationToken)
+    {
+        // One row per error and statement: of two versions of one error in a batch (two activations), the older loses.
+        var newest = batch.GroupBy(e => e.ErrorId, StringComparer.Ordinal).Select(g => g.MaxBy(e => e.Version)!).ToArray();
+        await using var command = _database.CreateCommand(UpsertSql);
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. newest.Select(e => e.ErrorId)] });
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. newest.Select(e => e.Version)] });
+        command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = [.. newest.Select(e => e.State)] });
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                written.Add(reader.GetString(0));
+            }
+        }
+
+        return [.. batch.Select(e => written.Contains(e.ErrorId) && newest.Contains(e)
+            ? null
+            : (Exception?)new InconsistentStateException(
+                $"Error '{e.ErrorId}' version {e.Version} was not written: another activation wrote that version or a newer one."))];
+    }
+
+    private sealed record Entry(string ErrorId, long Version, byte[] State);
+}
