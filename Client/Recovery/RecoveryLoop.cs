@@ -15,6 +15,9 @@ internal sealed partial class RecoveryLoop(
     IGrainFactory grains, RecoveryClientOptions options, ErrorClassifier classifier, StrategyRegistry strategies,
     IRecoveryActions actions, TimeProvider time, ILogger logger, ResourceSampler resources, StabilityTracker stability)
 {
+    /// <summary>Calls to record one outcome before it is given up as lost (logged; the operation's result stands).</summary>
+    private const int OutcomeCallAttempts = 3;
+
     private readonly IGrainFactory _grains = grains;
     private readonly RecoveryClientOptions _options = options;
     private readonly ErrorClassifier _classifier = classifier;
@@ -109,8 +112,7 @@ internal sealed partial class RecoveryLoop(
             OutcomeResult next;
             try
             {
-                next = await errorGrain.RecordOutcomeAsync(plan.Attempt, outcome)
-                    .WaitAsync(_options.ClusterCallTimeout, _time, cancellationToken).ConfigureAwait(false);
+                next = await RecordOutcomeAsync(errorGrain, plan.Attempt, outcome, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception clusterError) when (clusterError is TimeoutException or OrleansException)
             {
@@ -147,6 +149,27 @@ internal sealed partial class RecoveryLoop(
         }
 
         throw error.Rethrow();
+    }
+
+    /// <summary>
+    /// Records the outcome, trying up to <see cref="OutcomeCallAttempts"/> times when the cluster does not answer: the
+    /// outcome carries one id throughout, so a try whose answer was lost is not counted twice.
+    /// </summary>
+    private async Task<OutcomeResult> RecordOutcomeAsync(IErrorGrain errorGrain, int attempt, RecoveryOutcome outcome, CancellationToken cancellationToken)
+    {
+        outcome = outcome with { OutcomeId = Guid.CreateVersion7(_time.GetUtcNow()) };
+        for (var call = 1; ; call++)
+        {
+            try
+            {
+                return await errorGrain.RecordOutcomeAsync(attempt, outcome)
+                    .WaitAsync(_options.ClusterCallTimeout, _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception clusterError) when (call < OutcomeCallAttempts && clusterError is TimeoutException or OrleansException)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * call), _time, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     private async Task<(StrategyResult Result, RecoveryOutcome Outcome)> RunPlanAsync(RecoveryContext context, RecoveryPlan plan, CancellationToken cancellationToken)

@@ -11,6 +11,10 @@ namespace RecoveryCluster.Errors;
 /// <param name="StabilityScore">0..1 share of the component's operations that succeeded after the recovery, when known.</param>
 /// <param name="HardwareId">The machine the strategy ran on.</param>
 /// <param name="TimedOut">The strategy hit the plan's timeout.</param>
+/// <param name="OutcomeId">
+/// The worker's id for this outcome. A call repeated with the same id (after a timeout, say) is recorded once and
+/// answered again; without one, every call is a new outcome.
+/// </param>
 [GenerateSerializer, Immutable, Alias("rc.recovery-outcome")]
 public sealed record RecoveryOutcome(
     [property: Id(0)] string StrategyId,
@@ -22,4 +26,5 @@ public sealed record RecoveryOutcome(
     [property: Id(6)] ResourceUsage? After = null,
     [property: Id(7)] double? StabilityScore = null,
     [property: Id(8)] string? HardwareId = null,
-    [property: Id(9)] bool TimedOut = false);
+    [property: Id(9)] bool TimedOut = false,
+    [property: Id(10)] Guid? OutcomeId = null);

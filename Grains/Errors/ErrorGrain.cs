@@ -26,6 +26,7 @@ public sealed partial class ErrorGrain(
     ILogger<ErrorGrain> logger) : Grain, IErrorGrain
 {
     private const int IssuedPlansKept = 64;
+    private const int OutcomeIdsKept = 256;
     private static readonly TimeSpan SnapshotEvery = TimeSpan.FromSeconds(30);
     private readonly RecoveryOptions _options = options.Value;
     private readonly DeferredStateWrite<ErrorState> _snapshots = new(state);
@@ -106,6 +107,13 @@ public sealed partial class ErrorGrain(
         }
 
         var issued = OutcomeValidator.Validate(attempt, outcome, S.IssuedPlans, catalog);
+        if (outcome.OutcomeId is { } outcomeId && S.RecentOutcomeIds.Contains(outcomeId))
+        {
+            // A repeat of a recorded outcome (its first answer was lost): the same kind of answer, nothing counted twice.
+            var impactOfRepeat = ImpactScore.Compute(outcome.Before, outcome.After, outcome.ExecutionTime, outcome.AffectedTasks, outcome.RecoveredTasks);
+            return new OutcomeResult(S.Status, S.PendingPlan?.Level, S.PendingPlan, impactOfRepeat);
+        }
+
         using var activity = RecoveryInstruments.Activities.StartActivity("ErrorGrain.RecordOutcome");
         activity?.SetTag("rc.error.id", ErrorId);
         activity?.SetTag("rc.strategy", outcome.StrategyId);
@@ -132,7 +140,13 @@ public sealed partial class ErrorGrain(
         var now = clock.UtcNow;
         var impact = ImpactScore.Compute(outcome.Before, outcome.After, outcome.ExecutionTime, outcome.AffectedTasks, outcome.RecoveredTasks);
         var resolves = outcome.Success && S.PendingPlan?.Attempt == attempt;
-        var recordId = Guid.CreateVersion7(now);
+        var recordId = outcome.OutcomeId ?? Guid.CreateVersion7(now);
+        if (outcome.OutcomeId is { } outcomeId)
+        {
+            S.RecentOutcomeIds.Add(outcomeId);
+            Trim(S.RecentOutcomeIds, OutcomeIdsKept);
+        }
+
 
         // The history row is the durable record of the outcome: it commits before anything else moves, and its id lets
         // the statistics grain count it once however often it is delivered.

@@ -41,4 +41,7 @@ public sealed class ErrorState
 
     /// <summary>Changes recorded so far (durable mode's journal version; the newer of journal and snapshot wins).</summary>
     [Id(22)] public long JournalVersion { get; set; }
+
+    /// <summary>Ids of the most recent outcomes that named one, oldest first: a repeat is answered, not recorded again.</summary>
+    [Id(23)] public List<Guid> RecentOutcomeIds { get; set; } = [];
 }

@@ -33,6 +33,11 @@ public static class OutcomeValidator
         ValidateUsage(outcome.Before, "before");
         ValidateUsage(outcome.After, "after");
         Guard.OptionalKey(outcome.HardwareId, "hardwareId");
+        if (outcome.OutcomeId == Guid.Empty)
+        {
+            throw new ArgumentException("'outcomeId' must not be the empty UUID; leave it out or pick a fresh one.", "outcomeId");
+        }
+
 
         var issued = issuedPlans.FirstOrDefault(p => p.Attempt == attempt)
             ?? throw new ArgumentException($"'attempt' {attempt} is not a plan this error issued (or it is too old to accept).", "attempt");

@@ -32,6 +32,23 @@ public sealed class ErrorsApiTests(SiloHostFixture host)
     }
 
     [Fact]
+    public async Task An_attempt_posted_twice_with_one_outcome_id_counts_once()
+    {
+        var component = RecoveryCluster.ApiTests.Http.NewComponent("ledger");
+        var (_, report) = await Http.PostAsync("/api/errors", RecoveryCluster.ApiTests.Http.Report(component, type: "task"));
+        var errorId = report!["errorId"]!.GetValue<string>();
+        var body = new { strategyId = report["plan"]!["strategyId"]!.GetValue<string>(), success = false, executionTimeSeconds = 0.3, outcomeId = Guid.NewGuid() };
+
+        var (first, firstAnswer) = await Http.PostAsync($"/api/errors/{errorId}/attempts", body);
+        var (second, secondAnswer) = await Http.PostAsync($"/api/errors/{errorId}/attempts", body with { });
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first, second));
+        Assert.Equal(firstAnswer!["nextPlan"]!["attempt"]!.GetValue<int>(), secondAnswer!["nextPlan"]!["attempt"]!.GetValue<int>());
+        var (_, error) = await Http.GetJsonAsync($"/api/errors/{errorId}");
+        Assert.Equal(1, error!["retryCount"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Failed_attempts_climb_the_levels_and_a_success_resolves_the_error()
     {
         var component = RecoveryCluster.ApiTests.Http.NewComponent("queue");

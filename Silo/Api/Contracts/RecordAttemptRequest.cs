@@ -2,10 +2,13 @@ using RecoveryCluster.Errors;
 
 namespace RecoveryCluster.Silo.Api.Contracts;
 
-/// <summary>Body of <c>POST /api/errors/{errorId}/attempts</c>. <c>attempt</c> defaults to the pending plan's.</summary>
+/// <summary>
+/// Body of <c>POST /api/errors/{errorId}/attempts</c>. <c>attempt</c> defaults to the pending plan's; <c>outcomeId</c>
+/// (a UUID the caller picks) makes a retried POST count once.
+/// </summary>
 public sealed record RecordAttemptRequest(
     string? StrategyId, bool? Success, double? ExecutionTimeSeconds, int? AffectedTasks, int? RecoveredTasks,
-    ResourceUsagePair? ResourceUsage, double? StabilityScore, string? HardwareId, int? Attempt, bool? TimedOut)
+    ResourceUsagePair? ResourceUsage, double? StabilityScore, string? HardwareId, int? Attempt, bool? TimedOut, Guid? OutcomeId = null)
 {
     public (RecoveryOutcome? Outcome, Dictionary<string, string[]> Errors) ToOutcome()
     {
@@ -28,7 +31,7 @@ public sealed record RecordAttemptRequest(
 
         var outcome = new RecoveryOutcome(
             StrategyId!, Success!.Value, TimeSpan.FromSeconds(ExecutionTimeSeconds!.Value), AffectedTasks ?? 0, RecoveredTasks ?? 0,
-            ResourceUsage?.Before, ResourceUsage?.After, StabilityScore, HardwareId, TimedOut ?? false);
+            ResourceUsage?.Before, ResourceUsage?.After, StabilityScore, HardwareId, TimedOut ?? false, OutcomeId);
         return (outcome, errors);
     }
 }
