@@ -2,6 +2,8 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using RecoveryCluster.Benchmarks;
 using RecoveryCluster.Benchmarks.Propagation;
+using RecoveryCluster.Benchmarks.Recovery;
+using RecoveryCluster.Worker;
 
 // `learning [errorsPerPhase] [seed]` runs the P6 harness; anything else goes to BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "learning")
@@ -31,6 +33,18 @@ if (args.Length > 0 && args[0] == "propagation")
 if (args.Length == 5 && args[0] == PropagationClient.Mode)
 {
     await PropagationClient.RunAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args[3], args[4]);
+    return;
+}
+
+// `recovery [quick|standard|comprehensive] [seed] [kind,kind,...]` runs P5: the same faults with the cluster breaker off and on.
+if (args.Length > 0 && args[0] == "recovery")
+{
+    var mode = args.Length > 1 ? Enum.Parse<RecoveryBenchmarkMode>(args[1], ignoreCase: true) : RecoveryBenchmarkMode.Standard;
+    var seed = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 42;
+    var kinds = args.Length > 3 ? args[3].Split(',').Select(k => Enum.Parse<FailureKind>(k, ignoreCase: true)).ToArray() : [];
+    var result = await RecoveryBenchmark.RunAsync(RecoveryBenchmarkSettings.For(mode, seed, kinds),
+        Path.Combine(BenchmarkConfig.ResultsDirectory, "recovery"), Console.WriteLine);
+    Console.WriteLine(RecoveryReport.Headline(result));
     return;
 }
 
