@@ -8,13 +8,16 @@ public sealed class SiloProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private SiloProcess(Process process, int gatewayPort, int httpPort, string clusterId)
+    private SiloProcess(Process process, int siloPort, int gatewayPort, int httpPort, string clusterId)
     {
         _process = process;
+        SiloPort = siloPort;
         GatewayPort = gatewayPort;
         HttpPort = httpPort;
         ClusterId = clusterId;
     }
+
+    public int SiloPort { get; }
 
     public int GatewayPort { get; }
 
@@ -22,8 +25,13 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public string ClusterId { get; }
 
+    /// <summary>A dev silo of a cluster of its own, or a durable one on <paramref name="connectionString"/>'s database.</summary>
+    public static Task<SiloProcess> StartAsync(TimeSpan readyWithin, string? connectionString = null) =>
+        StartAsync(readyWithin, $"bench-{Guid.NewGuid():N}", primarySiloPort: null, connectionString);
+
+    /// <summary>A silo of cluster <paramref name="clusterId"/>; every silo after the first joins through the first one's silo port.</summary>
     /// <param name="connectionString">A PostgreSQL database for a durable silo; null for the in-memory dev silo.</param>
-    public static async Task<SiloProcess> StartAsync(TimeSpan readyWithin, string? connectionString = null)
+    public static async Task<SiloProcess> StartAsync(TimeSpan readyWithin, string clusterId, int? primarySiloPort, string? connectionString = null)
     {
         var silo = Path.Combine(BenchmarkConfig.RepositoryRoot, "Silo", "bin", BuildConfiguration(), "net10.0", "RecoveryCluster.Silo.dll");
         if (!File.Exists(silo))
@@ -32,7 +40,6 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         var ports = FreePorts.Take(3);
-        var clusterId = $"bench-{Guid.NewGuid():N}";
         var start = new ProcessStartInfo("dotnet", $"\"{silo}\"")
         {
             RedirectStandardOutput = true,
@@ -47,6 +54,11 @@ public sealed class SiloProcess : IAsyncDisposable
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
+        if (primarySiloPort is { } primary)
+        {
+            start.Environment["RecoveryCluster__Silo__PrimarySiloPort"] = primary.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         if (connectionString is not null)
         {
             start.Environment["ConnectionStrings__RecoveryCluster"] = connectionString;
@@ -57,7 +69,7 @@ public sealed class SiloProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var result = new SiloProcess(process, ports[1], ports[2], clusterId);
+        var result = new SiloProcess(process, ports[0], ports[1], ports[2], clusterId);
 
         using var http = new HttpClient();
         var deadline = TimeProvider.System.GetTimestamp() + (long)(readyWithin.TotalSeconds * TimeProvider.System.TimestampFrequency);
@@ -99,6 +111,6 @@ public sealed class SiloProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static string BuildConfiguration() =>
+    internal static string BuildConfiguration() =>
         AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
 }

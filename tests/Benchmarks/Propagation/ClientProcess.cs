@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Threading.Channels;
+using RecoveryCluster.Benchmarks.EndToEnd;
+using RecoveryCluster.CircuitBreaker;
+
+namespace RecoveryCluster.Benchmarks.Propagation;
+
+/// <summary>A <see cref="PropagationClient"/> in its own process, as seen from the coordinator: the state changes it reports.</summary>
+public sealed class ClientProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly Channel<CircuitHeard> _heard = Channel.CreateUnbounded<CircuitHeard>();
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Queue<string> _lastErrors = new();
+
+    private ClientProcess(Process process, string workerId)
+    {
+        _process = process;
+        WorkerId = workerId;
+    }
+
+    public string WorkerId { get; }
+
+    public static async Task<ClientProcess> StartAsync(string clusterId, int gatewayPort, string component, string workerId, TimeSpan readyWithin)
+    {
+        var benchmarks = Path.Combine(BenchmarkConfig.RepositoryRoot, "tests", "Benchmarks", "bin", SiloProcess.BuildConfiguration(), "net10.0", "RecoveryCluster.Benchmarks.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { benchmarks, PropagationClient.Mode, clusterId, gatewayPort.ToString(CultureInfo.InvariantCulture), component, workerId })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The client process did not start.");
+        var client = new ClientProcess(process, workerId);
+        process.OutputDataReceived += (_, e) => client.OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => client.OnError(e.Data);
+        process.Exited += (_, _) => client._ready.TrySetException(new InvalidOperationException($"Client {workerId} exited: {client.LastErrors()}"));
+        process.EnableRaisingEvents = true;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await client._ready.Task.WaitAsync(readyWithin);
+            return client;
+        }
+        catch (TimeoutException)
+        {
+            await client.DisposeAsync();
+            throw new TimeoutException($"Client {workerId} did not subscribe within {readyWithin.TotalSeconds} s: {client.LastErrors()}");
+        }
+    }
+
+    /// <summary>Waits for the next reported change to a state <paramref name="wanted"/> accepts, skipping others.</summary>
+    public async Task<CircuitHeard> WaitForAsync(Func<CircuitState, bool> wanted, TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        try
+        {
+            while (true)
+            {
+                var heard = await _heard.Reader.ReadAsync(timeout.Token);
+                if (wanted(heard.State))
+                {
+                    return heard;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"Client {WorkerId} heard no matching state change within {within.TotalMilliseconds} ms: {LastErrors()}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line == PropagationClient.ReadyLine)
+        {
+            _ready.TrySetResult();
+        }
+        else if (line is not null && line.StartsWith(PropagationClient.StatePrefix, StringComparison.Ordinal))
+        {
+            var parts = line[PropagationClient.StatePrefix.Length..].Split(' ');
+            _heard.Writer.TryWrite(new CircuitHeard(Enum.Parse<CircuitState>(parts[0]), long.Parse(parts[1], CultureInfo.InvariantCulture)));
+        }
+    }
+
+    private void OnError(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_lastErrors)
+        {
+            _lastErrors.Enqueue(line);
+            if (_lastErrors.Count > 20)
+            {
+                _lastErrors.Dequeue();
+            }
+        }
+    }
+
+    private string LastErrors()
+    {
+        lock (_lastErrors)
+        {
+            return _lastErrors.Count == 0 ? "(no stderr output)" : string.Join(" | ", _lastErrors);
+        }
+    }
+}
