@@ -48,7 +48,8 @@ public sealed class LocalCluster : IAsyncDisposable
     /// <summary>Polls every silo's diagnostics until each lists all silos as Active.</summary>
     private async Task WaitForActiveSilosAsync(TimeSpan within)
     {
-        using var http = new HttpClient();
+        // A silo still joining may hold a diagnostics call: ask again rather than wait it out.
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = TimeProvider.System.GetTimestamp() + (long)(within.TotalSeconds * TimeProvider.System.TimestampFrequency);
         while (TimeProvider.System.GetTimestamp() < deadline)
         {
@@ -72,7 +73,7 @@ public sealed class LocalCluster : IAsyncDisposable
             return diagnostics!.RootElement.GetProperty("silos").EnumerateArray()
                 .Count(s => s.GetProperty("status").GetString() == "Active");
         }
-        catch (HttpRequestException)
+        catch (Exception error) when (error is HttpRequestException or TaskCanceledException)
         {
             return 0;
         }
