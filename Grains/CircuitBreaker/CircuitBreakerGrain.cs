@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Utilities;
 using RecoveryCluster.CircuitBreaker;
+using RecoveryCluster.Grains.Events;
 using RecoveryCluster.Grains.Options;
 
 namespace RecoveryCluster.Grains.CircuitBreaker;
@@ -17,6 +18,7 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain
     private readonly ILogger<CircuitBreakerGrain> _logger;
     private readonly ObserverManager<ICircuitObserver> _observers;
     private readonly RecoveryInstruments _instruments;
+    private readonly RecoveryEventPublisher _events;
     private IGrainTimer? _halfOpenTimer;
 
     public CircuitBreakerGrain(
@@ -24,8 +26,10 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain
         IOptions<CircuitBreakerOptions> options,
         RecoveryClock clock,
         RecoveryInstruments instruments,
+        RecoveryEventPublisher events,
         ILogger<CircuitBreakerGrain> logger)
     {
+        _events = events;
         _instruments = instruments;
         _state = state;
         _policy = new CircuitBreakerPolicy(options.Value);
@@ -134,6 +138,7 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain
         LogTransition(Component, snapshot.State, snapshot.Version, snapshot.LastFailure);
         _instruments.BreakerTransitions.Add(1, new KeyValuePair<string, object?>("state", snapshot.State.ToString()));
         _observers.Notify(o => o.OnCircuitChanged(snapshot));
+        _events.Publish(ErrorEvents.CircuitChanged(snapshot, _clock.UtcNow));
         ScheduleHalfOpen();
     }
 

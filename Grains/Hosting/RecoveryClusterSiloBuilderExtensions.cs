@@ -26,6 +26,7 @@ public static class RecoveryClusterSiloBuilderExtensions
         services.AddMetrics();
         services.TryAddSingleton<RecoveryInstruments>();
         services.TryAddSingleton(sp => new StrategyCatalog(sp.GetServices<StrategyDescriptor>()));
+        services.AddRecoveryEvents();
         return services;
     }
 
