@@ -11,6 +11,7 @@ using Orleans.Dashboard;
 using RecoveryCluster.Grains;
 using RecoveryCluster.Grains.Hosting;
 using RecoveryCluster.Silo.Api;
+using RecoveryCluster.Silo.Events;
 using RecoveryCluster.Silo.Security;
 
 namespace RecoveryCluster.Silo;
@@ -43,6 +44,7 @@ public static partial class SiloHostBuilderExtensions
         builder.AddRecoveryClusterTelemetry();
         builder.Services.AddSingleton(new StorageDescription("memory", Durable: false));
         builder.Services.AddRecoveryClusterHttp();
+        builder.Services.AddRecoveryClusterEvents();
         return builder;
     }
 
@@ -98,6 +100,7 @@ public static partial class SiloHostBuilderExtensions
         app.MapCircuitsApi();
         app.MapRecoveryApi();
         app.MapStatusApi();
+        app.MapEventsApi();
         app.MapOrleansDashboard("/dashboard");
         return app;
     }

@@ -27,6 +27,9 @@ public sealed class AnomalyOptions
     public TimeSpan ErrorRateInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Anomalies kept for <c>GET /api/anomalies</c>.</summary>
-    [Range(1, 100_000)]
+    [Range(1, MaxKept)]
     public int Kept { get; set; } = 500;
+
+    /// <summary>The upper bound of <see cref="Kept"/>.</summary>
+    public const int MaxKept = 100_000;
 }

@@ -56,8 +56,10 @@ public sealed record SecondaryMetrics(
 
     private static RegressionRate RegressionRateOf(IReadOnlyCollection<RecoveryRecord> records, IReadOnlyCollection<ErrorSummary> errors)
     {
+        // Only errors with attempts in the set count, so the filters of the metrics apply to regressions too.
+        var attempted = records.Select(r => r.ErrorId).ToHashSet(StringComparer.Ordinal);
         var resolutions = records.LongCount(r => r.ResolvedError);
-        var regressions = errors.Sum(e => (long)e.Regressions);
+        var regressions = errors.Where(e => attempted.Contains(e.ErrorId)).Sum(e => (long)e.Regressions);
         return new RegressionRate(regressions, resolutions, resolutions == 0 ? 0 : (double)regressions / resolutions);
     }
 

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RecoveryCluster.Errors;
+using Microsoft.Extensions.Options;
 using RecoveryCluster.Grains;
+using RecoveryCluster.Grains.Analytics;
 using RecoveryCluster.Grains.History;
 using RecoveryCluster.History;
 using RecoveryCluster.Silo.Api.Contracts;
@@ -41,10 +43,11 @@ public static class RecoveryApi
 
         var since = days is { } d ? clock.UtcNow - TimeSpan.FromDays(d) : (DateTimeOffset?)null;
         var records = await RecoveryHistory.QueryAsync(grains, type, new HistoryQuery(strategyId, since, int.MaxValue));
-        return TypedResults.Ok(RecoveryMetrics.Compute(records));
+        return TypedResults.Ok(RecoveryMetrics.Compute(records) with { Secondary = await SecondaryMetricsSource.ComputeAsync(grains, type, records) });
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<RecommendationResponse>>, ProblemHttpResult>> RecommendationsAsync(string errorType, IGrainFactory grains)
+    public static async Task<Results<Ok<IReadOnlyList<RecommendationResponse>>, ProblemHttpResult>> RecommendationsAsync(
+        string errorType, IGrainFactory grains, RecoveryClock clock, IOptions<TrendOptions> trends)
     {
         var type = ErrorTypeNames.Parse(errorType);
         if (type == ErrorType.Unknown && !string.Equals(errorType, "unknown", StringComparison.OrdinalIgnoreCase))
@@ -55,7 +58,7 @@ public static class RecoveryApi
         }
 
         var ranked = await grains.GetGrain<IRecoveryAdvisorGrain>(type.ToName()).GetRecommendationsAsync();
-        IReadOnlyList<RecommendationResponse> response = [.. ranked.Select(RecommendationResponse.From)];
+        IReadOnlyList<RecommendationResponse> response = [.. ranked.Select(r => RecommendationResponse.From(r).WithTrends(r, clock.UtcNow, trends.Value))];
         return TypedResults.Ok(response);
     }
 

@@ -30,7 +30,7 @@ public static class StatusApi
             counts.Total, counts.Unresolved, catalog.Strategies.Count, overall.TotalExecutions, overall.OverallSuccessRate)));
     }
 
-    public static async Task<Ok<DiagnosticsResponse>> DiagnosticsAsync(IGrainFactory grains, StorageDescription storage)
+    public static async Task<Ok<DiagnosticsResponse>> DiagnosticsAsync(IGrainFactory grains, StorageDescription storage, IServiceProvider services)
     {
         var hosts = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: false);
         var components = await grains.GetGrain<ICircuitRegistryGrain>(ICircuitRegistryGrain.DefaultKey).ListAsync();
@@ -40,7 +40,7 @@ public static class StatusApi
             [.. hosts.Select(h => new SiloEntry(h.Key.ToString(), h.Value.ToString()))],
             new StorageStatus(storage.Provider, storage.Durable, Reachable: true, HistoryWriterLagSeconds: 0),
             [.. snapshots.Where(s => s.State != CircuitState.Closed)],
-            escalations));
+            escalations) { Events = await EventsApi.DiagnosticsAsync(grains, services) });
     }
 
     public static async Task<Results<Ok<ReadyResponse>, ProblemHttpResult>> ReadyAsync(IGrainFactory grains)
