@@ -28,7 +28,7 @@ public sealed class RecoveryEventFeed : IRecoveryEventObserver, IAsyncDisposable
     private long _dropped;
     private long _received;
 
-    /// <param name="renewEvery">How often the hub subscription is renewed; keep it well below the hub's two-minute expiry.</param>
+    /// <param name="renewEvery">How often the hub subscription is renewed; keep it well below the hub's five-minute expiry (<see cref="HubExpiry"/>).</param>
     /// <param name="renewFailed">Told of a failed renewal (the next one tries again).</param>
     public RecoveryEventFeed(IGrainFactory grains, TimeProvider time, TimeSpan renewEvery, Action<Exception>? renewFailed = null)
     {
@@ -42,7 +42,7 @@ public sealed class RecoveryEventFeed : IRecoveryEventObserver, IAsyncDisposable
     }
 
     /// <summary>How long the hub keeps a subscription that is not renewed.</summary>
-    public static TimeSpan HubExpiry { get; } = TimeSpan.FromMinutes(2);
+    public static TimeSpan HubExpiry { get; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Open subscriptions.</summary>
     public int Subscribers => _subscriptions.Length;
