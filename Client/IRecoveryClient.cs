@@ -1,4 +1,6 @@
 using RecoveryCluster.CircuitBreaker;
+using RecoveryCluster.Client.Hooks;
+using RecoveryCluster.Events;
 
 namespace RecoveryCluster.Client;
 
@@ -22,4 +24,13 @@ public interface IRecoveryClient
 
     /// <summary>This worker's id, as the breakers' quorum counts it.</summary>
     string WorkerId { get; }
+
+    /// <summary>Callbacks on this worker's errors, plans, escalations and breaker transitions.</summary>
+    RecoveryHooks Hooks { get; }
+
+    /// <summary>
+    /// The cluster's recovery events (every error's report, plans, attempts, resolution, regressions, escalations,
+    /// breaker transitions and anomalies, from all workers): <c>await client.Events.SubscribeAsync(filter)</c>.
+    /// </summary>
+    RecoveryEventFeed Events { get; }
 }

@@ -4,10 +4,12 @@ using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using RecoveryCluster.Client.Classification;
 using RecoveryCluster.Client.Gate;
+using RecoveryCluster.Client.Hooks;
 using RecoveryCluster.Client.Recovery;
 using RecoveryCluster.Client.Measurement;
 using RecoveryCluster.Client.Strategies;
 using RecoveryCluster.Errors;
+using RecoveryCluster.Events;
 using CircuitState = RecoveryCluster.CircuitBreaker.CircuitState;
 
 namespace RecoveryCluster.Client;
@@ -29,7 +31,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
 
     public RecoveryClient(
         IGrainFactory grains, IOptions<RecoveryClientOptions> options, ErrorClassifier classifier, StrategyRegistry strategies,
-        IRecoveryActions actions, TimeProvider time, ILogger<RecoveryClient> logger)
+        IRecoveryActions actions, TimeProvider time, ILogger<RecoveryClient> logger, RecoveryHooks? hooks = null)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(options);
@@ -41,11 +43,18 @@ public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
         _gates = new CircuitGates(grains, _options, time, logger);
         _resources = new ResourceSampler(time);
         _stability = new StabilityTracker(grains, time, _options.StabilityWindow);
-        _loop = new RecoveryLoop(grains, _options, classifier, strategies, actions, time, logger, _resources, _stability);
+        Hooks = hooks ?? new RecoveryHooks();
+        _gates.CircuitChanged += Hooks.RaiseCircuitChange;
+        _loop = new RecoveryLoop(grains, _options, classifier, strategies, actions, time, logger, _resources, _stability, Hooks);
+        Events = new RecoveryEventFeed(grains, time, _options.ResubscribeInterval, e => LogEventRenewalFailed(e.Message));
         _stabilityLoop = FlushStabilityAsync();
     }
 
     public string WorkerId => _options.WorkerId;
+
+    public RecoveryHooks Hooks { get; }
+
+    public RecoveryEventFeed Events { get; }
 
     /// <summary>Raised on every breaker transition this worker hears of.</summary>
     public event Action<RecoveryCluster.CircuitBreaker.CircuitSnapshot>? CircuitChanged
@@ -285,6 +294,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _stabilityLoop.ConfigureAwait(false);
         await _gates.DisposeAsync().ConfigureAwait(false);
+        await Events.DisposeAsync().ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
@@ -303,6 +313,9 @@ public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Circuit '{Component}' is {State}")]
     private partial void LogStateChanged(string component, CircuitState state);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The recovery event subscription could not be renewed ({Reason}); the next renewal tries again")]
+    private partial void LogEventRenewalFailed(string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A stability measurement could not be sent ({Reason})")]
     private partial void LogStabilityLost(string reason);

@@ -15,6 +15,7 @@ using RecoveryCluster.Grains.History;
 using RecoveryCluster.Grains.Hosting;
 using RecoveryCluster.Persistence;
 using RecoveryCluster.Silo.Api;
+using RecoveryCluster.Silo.Events;
 using RecoveryCluster.Silo.Security;
 
 namespace RecoveryCluster.Silo;
@@ -55,6 +56,7 @@ public static partial class SiloHostBuilderExtensions
         });
         builder.AddRecoveryClusterTelemetry();
         builder.Services.AddRecoveryClusterHttp();
+        builder.Services.AddRecoveryClusterEvents();
         return builder;
     }
 
@@ -140,6 +142,7 @@ public static partial class SiloHostBuilderExtensions
         app.MapCircuitsApi();
         app.MapRecoveryApi();
         app.MapStatusApi();
+        app.MapEventsApi();
         app.MapOrleansDashboard("/dashboard");
         return app;
     }

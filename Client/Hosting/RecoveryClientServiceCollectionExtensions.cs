@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using RecoveryCluster.Client.Classification;
+using RecoveryCluster.Client.Hooks;
 using RecoveryCluster.Client.Strategies;
 
 namespace RecoveryCluster.Client.Hosting;
@@ -31,10 +32,20 @@ public static class RecoveryClientServiceCollectionExtensions
         services.TryAddSingleton<IRecoveryActions, NoRecoveryActions>();
         services.TryAddSingleton(sp => new ErrorClassifier(sp.GetServices<ErrorPattern>(), sp.GetServices<ExceptionTypeMapping>()));
         services.TryAddSingleton(sp => new StrategyRegistry(sp.GetServices<IRecoveryStrategy>()));
+        services.TryAddSingleton(sp =>
+        {
+            var hooks = new RecoveryHooks(sp.GetRequiredService<ILogger<RecoveryHooks>>());
+            foreach (var registration in sp.GetServices<RecoveryHookRegistration>())
+            {
+                registration.Apply(hooks);
+            }
+
+            return hooks;
+        });
         services.TryAddSingleton(sp => new RecoveryClient(
             sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<IOptions<RecoveryClientOptions>>(), sp.GetRequiredService<ErrorClassifier>(),
             sp.GetRequiredService<StrategyRegistry>(), sp.GetRequiredService<IRecoveryActions>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<RecoveryClient>>()));
+            sp.GetRequiredService<ILogger<RecoveryClient>>(), sp.GetRequiredService<RecoveryHooks>()));
         services.TryAddSingleton<IRecoveryClient>(sp => sp.GetRequiredService<RecoveryClient>());
         services.AddHostedService<RecoveryClientLifetime>();
         return services;
@@ -82,6 +93,18 @@ public static class RecoveryClientServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton<IRecoveryStrategy, TStrategy>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers recovery hooks, e.g. <c>services.AddRecoveryHooks(h => h.OnError("database", e => ...))</c>; hooks can
+    /// also be added later through <see cref="IRecoveryClient.Hooks"/>.
+    /// </summary>
+    public static IServiceCollection AddRecoveryHooks(this IServiceCollection services, Action<RecoveryHooks> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddSingleton(new RecoveryHookRegistration(configure));
         return services;
     }
 

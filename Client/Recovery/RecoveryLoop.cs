@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RecoveryCluster.Client.Classification;
 using RecoveryCluster.Client.Gate;
+using RecoveryCluster.Client.Hooks;
 using RecoveryCluster.Client.Measurement;
 using RecoveryCluster.Client.Strategies;
 using RecoveryCluster.Errors;
@@ -13,11 +14,12 @@ namespace RecoveryCluster.Client.Recovery;
 /// </summary>
 internal sealed partial class RecoveryLoop(
     IGrainFactory grains, RecoveryClientOptions options, ErrorClassifier classifier, StrategyRegistry strategies,
-    IRecoveryActions actions, TimeProvider time, ILogger logger, ResourceSampler resources, StabilityTracker stability)
+    IRecoveryActions actions, TimeProvider time, ILogger logger, ResourceSampler resources, StabilityTracker stability, RecoveryHooks hooks)
 {
     /// <summary>Calls to record one outcome before it is given up as lost (logged; the operation's result stands).</summary>
     private const int OutcomeCallAttempts = 3;
 
+    private readonly RecoveryHooks _hooks = hooks;
     private readonly IGrainFactory _grains = grains;
     private readonly RecoveryClientOptions _options = options;
     private readonly ErrorClassifier _classifier = classifier;
@@ -83,7 +85,9 @@ internal sealed partial class RecoveryLoop(
             classification.Type, classification.Severity, Truncate(error.Message), error.GetType().FullName, 
             new ErrorContext(gate.Component, operation, WorkerId, _options.HardwareId, options.TaskIds, options.Tags, options.IsCritical),
             _time.GetUtcNow(), IsCrash: error is OutOfMemoryException or StackOverflowException or AccessViolationException);
-        var errorGrain = _grains.GetGrain<IErrorGrain>(ErrorFingerprint.Compute(occurrence));
+        var errorId = ErrorFingerprint.Compute(occurrence);
+        var errorGrain = _grains.GetGrain<IErrorGrain>(errorId);
+        _hooks.RaiseError(new ErrorHookContext(errorId, classification.Type, classification.Severity, gate.Component, operation, error));
 
         ReportResult report;
         try
@@ -107,6 +111,7 @@ internal sealed partial class RecoveryLoop(
             progress.Attempts++;
             context ??= new RecoveryContext(gate.Component, operation, action, error, classification, plan, options, _actions, _time);
             context.Plan = plan;
+            _hooks.RaisePlan(new PlanHookContext(gate.Component, operation, plan));
             var (result, outcome) = await RunPlanAsync(context, plan, cancellationToken).ConfigureAwait(false);
 
             OutcomeResult next;
@@ -139,12 +144,14 @@ internal sealed partial class RecoveryLoop(
             if (next.Status == ErrorStatus.Escalated)
             {
                 await EscalateAsync(context, cancellationToken).ConfigureAwait(false);
+                _hooks.RaiseEscalation(new EscalationHookContext(report.ErrorId, gate.Component, operation, progress.Attempts, result.Error ?? error));
                 throw new RecoveryEscalatedException(report.ErrorId, gate.Component, result.Error ?? error);
             }
         }
 
         if (report.Status == ErrorStatus.Escalated)
         {
+            _hooks.RaiseEscalation(new EscalationHookContext(report.ErrorId, gate.Component, operation, progress.Attempts, error));
             throw new RecoveryEscalatedException(report.ErrorId, gate.Component, error);
         }
 

@@ -5,6 +5,7 @@ using Orleans.Runtime;
 using Orleans.Timers;
 using Orleans.Utilities;
 using RecoveryCluster.CircuitBreaker;
+using RecoveryCluster.Grains.Events;
 using RecoveryCluster.Grains.Options;
 
 namespace RecoveryCluster.Grains.CircuitBreaker;
@@ -32,6 +33,7 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
     private static readonly TimeSpan FlushCountsEvery = TimeSpan.FromSeconds(1);
     private readonly TimeSpan _reminderPeriod;
     private readonly DeferredStateWrite<CircuitBreakerState> _countWrites;
+    private readonly RecoveryEventPublisher _events;
     private IGrainTimer? _halfOpenTimer;
 
     public CircuitBreakerGrain(
@@ -39,8 +41,10 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
         IOptions<CircuitBreakerOptions> options,
         RecoveryClock clock,
         RecoveryInstruments instruments,
+        RecoveryEventPublisher events,
         ILogger<CircuitBreakerGrain> logger)
     {
+        _events = events;
         _instruments = instruments;
         _state = state;
         _policy = new CircuitBreakerPolicy(options.Value);
@@ -179,6 +183,7 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
         LogTransition(Component, snapshot.State, snapshot.Version, snapshot.LastFailure);
         _instruments.BreakerTransitions.Add(1, new KeyValuePair<string, object?>("state", snapshot.State.ToString()));
         _observers.Notify(o => o.OnCircuitChanged(snapshot));
+        _events.Publish(ErrorEvents.CircuitChanged(snapshot, _clock.UtcNow));
         ScheduleHalfOpen();
         if (snapshot.State == CircuitState.Open)
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RecoveryCluster.CircuitBreaker;
 using RecoveryCluster.Errors;
+using RecoveryCluster.Grains.Events;
 using RecoveryCluster.Grains.History;
 using RecoveryCluster.Grains.Options;
 using RecoveryCluster.Grains.Strategies;
@@ -23,6 +24,7 @@ public sealed partial class ErrorGrain(
     IOptions<RecoveryOptions> options,
     RecoveryClock clock,
     RecoveryInstruments instruments,
+    RecoveryEventPublisher events,
     ILogger<ErrorGrain> logger) : Grain, IErrorGrain
 {
     private const int IssuedPlansKept = 64;
@@ -60,7 +62,9 @@ public sealed partial class ErrorGrain(
         using var activity = RecoveryInstruments.Activities.StartActivity("ErrorGrain.Report");
         activity?.SetTag("rc.error.id", ErrorId);
         var started = clock.TimeProvider.GetTimestamp();
+        var plansBefore = S.PlansIssued;
         var result = await RollBackOnFailureAsync(() => ApplyReportAsync(occurrence));
+        events.Publish(ErrorEvents.Reported(occurrence, result, S.PlansIssued != plansBefore, clock.TimeProvider.GetElapsedTime(started), clock.UtcNow));
         instruments.Reports.Add(1, new KeyValuePair<string, object?>("error.type", occurrence.Type.ToName()));
         instruments.DecisionLatency.Record(clock.TimeProvider.GetElapsedTime(started).TotalMilliseconds);
         return result;
@@ -118,7 +122,9 @@ public sealed partial class ErrorGrain(
         activity?.SetTag("rc.error.id", ErrorId);
         activity?.SetTag("rc.strategy", outcome.StrategyId);
         var started = clock.TimeProvider.GetTimestamp();
+        var wasPending = S.PendingPlan?.Attempt == attempt;
         var result = await RollBackOnFailureAsync(() => ApplyOutcomeAsync(attempt, outcome, issued));
+        events.Publish(ErrorEvents.Recorded(ErrorId, S, attempt, issued.Level, outcome, wasPending, result, clock.TimeProvider.GetElapsedTime(started), clock.UtcNow));
         var tags = new TagList { { "error.type", S.Type.ToName() }, { "strategy", outcome.StrategyId }, { "level", (int)issued.Level } };
         instruments.Attempts.Add(1, tags);
         if (outcome.Success)
@@ -196,6 +202,7 @@ public sealed partial class ErrorGrain(
             S.PendingPlan = null;
             await PersistAsync();
             PublishSummary();
+            events.Publish(ErrorEvents.ResolvedByHand(ErrorId, S, S.ResolvedAt.Value));
             return ToReport();
         });
     }
@@ -252,8 +259,7 @@ public sealed partial class ErrorGrain(
         S.EscalatedAt = now;
         S.PendingPlan = null;
         var context = S.Context!;
-        var tried = S.LevelHistory.Where(h => h.Episode == S.Episode).Select(h => h.StrategyId).Distinct().ToArray();
-        var record = new EscalationRecord(ErrorId, S.Type, context.Component, context.Operation, S.Message, S.RetryCount, tried, now);
+        var record = ErrorEvents.EscalationOf(ErrorId, S, now);
         await GrainFactory.GetGrain<IEscalationRegistryGrain>(IEscalationRegistryGrain.DefaultKey).AddAsync(record);
         instruments.Escalations.Add(1, new KeyValuePair<string, object?>("error.type", S.Type.ToName()));
         LogEscalated(ErrorId, context.Component, S.Message);

@@ -10,6 +10,9 @@ public sealed record RecoveryMetrics(
     IReadOnlyDictionary<string, MetricGroup> ErrorTypes,
     IReadOnlyDictionary<string, LevelMetrics> Levels)
 {
+    /// <summary>Time to resolution, regression rate, level progression, resource usage and task recovery (null until computed).</summary>
+    public SecondaryMetrics? Secondary { get; init; }
+
     public static RecoveryMetrics Compute(IReadOnlyCollection<RecoveryRecord> records)
     {
         ArgumentNullException.ThrowIfNull(records);

@@ -32,6 +32,7 @@ public static class RecoveryClusterSiloBuilderExtensions
         // Dev mode's history; the durable mode registers its PostgreSQL store first, and TryAdd keeps it.
         services.TryAddSingleton<IRecoveryHistoryStore, GrainHistoryStore>();
         services.TryAddSingleton<IErrorStateJournal, NoErrorStateJournal>();
+        services.AddRecoveryEvents();
         return services;
     }
 

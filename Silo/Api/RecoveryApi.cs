@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RecoveryCluster.Errors;
+using Microsoft.Extensions.Options;
 using RecoveryCluster.Grains;
+using RecoveryCluster.Grains.Analytics;
 using RecoveryCluster.Grains.History;
 using RecoveryCluster.History;
 using RecoveryCluster.Silo.Api.Contracts;
@@ -12,6 +14,7 @@ namespace RecoveryCluster.Silo.Api;
 public static class RecoveryApi
 {
     private const int MaxHistoryLimit = 10_000;
+    private const int SecondaryMetricsRecords = 20_000;
 
     public static RouteGroupBuilder MapRecoveryApi(this IEndpointRouteBuilder app)
     {
@@ -24,7 +27,7 @@ public static class RecoveryApi
     }
 
     public static async Task<Results<Ok<RecoveryMetrics>, ValidationProblem>> MetricsAsync(
-        string? errorType, string? strategyId, int? days, IRecoveryHistoryStore history, RecoveryClock clock)
+        string? errorType, string? strategyId, int? days, IRecoveryHistoryStore history, IGrainFactory grains, RecoveryClock clock)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var type = ApiValidation.ErrorType(errorType, "errorType", errors);
@@ -40,10 +43,15 @@ public static class RecoveryApi
         }
 
         var since = days is { } d ? clock.UtcNow - TimeSpan.FromDays(d) : (DateTimeOffset?)null;
-        return TypedResults.Ok(await history.MetricsAsync(type, strategyId, since));
+        var metrics = await history.MetricsAsync(type, strategyId, since);
+
+        // The secondary figures come from the most recent attempts (all of them in dev mode, whose history is bounded).
+        var recent = await history.QueryAsync(type, new HistoryQuery(strategyId, since, SecondaryMetricsRecords));
+        return TypedResults.Ok(metrics with { Secondary = await SecondaryMetricsSource.ComputeAsync(grains, type, recent) });
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<RecommendationResponse>>, ProblemHttpResult>> RecommendationsAsync(string errorType, IGrainFactory grains)
+    public static async Task<Results<Ok<IReadOnlyList<RecommendationResponse>>, ProblemHttpResult>> RecommendationsAsync(
+        string errorType, IGrainFactory grains, RecoveryClock clock, IOptions<TrendOptions> trends)
     {
         var type = ErrorTypeNames.Parse(errorType);
         if (type == ErrorType.Unknown && !string.Equals(errorType, "unknown", StringComparison.OrdinalIgnoreCase))
@@ -54,7 +62,7 @@ public static class RecoveryApi
         }
 
         var ranked = await grains.GetGrain<IRecoveryAdvisorGrain>(type.ToName()).GetRecommendationsAsync();
-        IReadOnlyList<RecommendationResponse> response = [.. ranked.Select(RecommendationResponse.From)];
+        IReadOnlyList<RecommendationResponse> response = [.. ranked.Select(r => RecommendationResponse.From(r).WithTrends(r, clock.UtcNow, trends.Value))];
         return TypedResults.Ok(response);
     }
 

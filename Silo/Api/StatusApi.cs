@@ -29,7 +29,7 @@ public static class StatusApi
             counts.Total, counts.Unresolved, catalog.Strategies.Count, overall.TotalExecutions, overall.OverallSuccessRate)));
     }
 
-    public static async Task<Ok<DiagnosticsResponse>> DiagnosticsAsync(IGrainFactory grains, IRecoveryHistoryStore history)
+    public static async Task<Ok<DiagnosticsResponse>> DiagnosticsAsync(IGrainFactory grains, IRecoveryHistoryStore history, IServiceProvider services)
     {
         var hosts = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: false);
         var components = await grains.GetGrain<ICircuitRegistryGrain>(ICircuitRegistryGrain.DefaultKey).ListAsync();
@@ -40,7 +40,7 @@ public static class StatusApi
             [.. hosts.Select(h => new SiloEntry(h.Key.ToString(), h.Value.ToString()))],
             new StorageStatus(history.Provider, history.IsDurable, health.Reachable, health.OldestPendingSeconds, health.PendingRecords, health.LastError),
             [.. snapshots.Where(s => s.State != CircuitState.Closed)],
-            escalations));
+            escalations) { Events = await EventsApi.DiagnosticsAsync(grains, services) });
     }
 
     public static async Task<Results<Ok<ReadyResponse>, ProblemHttpResult>> ReadyAsync(IGrainFactory grains)

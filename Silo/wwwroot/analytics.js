@@ -145,6 +145,7 @@ async function refresh() {
     trend(history);
     scatter(metrics.strategies);
     bars('chart-levels', Object.entries(metrics.levels).map(([level, m]) => ({ label: `L${level}`, value: m.resolved, title: `level ${level}: ${m.attempts} attempts, ${m.resolved} resolved` })));
+    secondary(metrics.secondary);
     document.getElementById('circuits').replaceChildren(...circuits.map(c => {
       const li = document.createElement('li');
       li.className = c.state;
@@ -159,5 +160,49 @@ async function refresh() {
   }
 }
 
+function secondary(s) {
+  if (!s) return;
+  const items = Object.entries(s.levelProgression).map(([level, m]) => ({
+    label: level === 'escalated' ? 'esc' : `L${level}`, value: m.share, title: `${level}: ${m.episodes} episodes` }));
+  bars('chart-progression', s.levelProgression && items.some(i => i.value > 0) ? items : [], 1);
+  const t = s.timeToResolution, r = s.regressionRate;
+  const secs = v => (v === null || v === undefined) ? '–' : `${v.toFixed(1)} s`;
+  const rows = [
+    ['time to resolution', `p50 ${secs(t.p50Seconds)} · p90 ${secs(t.p90Seconds)} (${t.errors} errors)`, 'ttr'],
+    ['regression rate', `${Math.round(r.rate * 100)}% (${r.regressions} of ${r.resolutions} resolutions)`, 'regressions'],
+    ...Object.entries(s.taskRecoveryByErrorType).filter(([, m]) => m.affectedTasks > 0)
+      .map(([type, m]) => [`tasks recovered: ${type}`, `${Math.round(m.rate * 100)}% (${m.recoveredTasks} of ${m.affectedTasks})`, `tasks-${type}`]),
+    ...Object.entries(s.resourceUsageByStrategy).filter(([, m]) => m.samples > 0)
+      .map(([id, m]) => [`resources: ${id}`, `cpu ${m.cpuPercent.toFixed(1)} pt · memory ${m.memoryPercent.toFixed(1)} pt · process ${m.processMemoryMb.toFixed(1)} MB`, `resources-${id}`]),
+  ];
+  document.getElementById('secondary').replaceChildren(...rows.flatMap(([name, value, id]) => {
+    const dt = document.createElement('dt'); dt.textContent = name;
+    const dd = document.createElement('dd'); dd.textContent = value; dd.id = id;
+    return [dt, dd];
+  }));
+}
+
+// The live feed: Server-Sent Events from /api/events, newest first, 50 kept. EventSource reconnects by itself.
+function liveEvents() {
+  const list = document.getElementById('events');
+  const source = new EventSource('/api/events');
+  const show = message => {
+    const e = JSON.parse(message.data);
+    const li = document.createElement('li');
+    li.className = e.kind;
+    li.dataset.kind = e.kind;
+    li.dataset.component = e.component;
+    const what = [e.kind, e.component, e.level && `L${e.level}`, e.strategyId, e.success === undefined ? null : (e.success ? 'ok' : 'failed'), e.state, e.message]
+      .filter(Boolean).join(' · ');
+    li.textContent = `${e.timestamp.slice(11, 19)} ${what}`;
+    list.prepend(li);
+    while (list.children.length > 50) list.lastChild.remove();
+  };
+  for (const kind of ['error-reported', 'plan-issued', 'attempt-recorded', 'resolved', 'regression', 'escalated', 'circuit-changed', 'anomaly']) {
+    source.addEventListener(kind, show);
+  }
+}
+
+liveEvents();
 refresh();
 setInterval(refresh, 2000);

@@ -38,12 +38,20 @@ public sealed class AnalyticsPageTests(AnalyticsPageTests.OwnHost host) : IClass
         Assert.Equal("3", driver.FindElements(By.CssSelector("#chart-times rect")).Select(r => int.Parse(r.GetAttribute("data-value")!, CultureInfo.InvariantCulture)).Sum().ToString(CultureInfo.InvariantCulture));
         // The error count comes from the index, which error grains feed one-way: it may trail the charts by a refresh.
         wait.Until(d => d.FindElement(By.Id("summary")).Text.Contains("2 errors", StringComparison.Ordinal));
+        // Secondary metrics: one episode ended at level 1 and one at level 2; both errors have a time to resolution.
+        Assert.Equal("0.5", driver.FindElement(By.CssSelector("#chart-progression rect[data-label='L1']")).GetAttribute("data-value"));
+        Assert.Equal("0.5", driver.FindElement(By.CssSelector("#chart-progression rect[data-label='L2']")).GetAttribute("data-value"));
+        wait.Until(d => d.FindElement(By.Id("ttr")).Text.Contains("(2 errors)", StringComparison.Ordinal));
+        Assert.Contains("0% (0 of 2 resolutions)", driver.FindElement(By.Id("regressions")).Text, StringComparison.Ordinal);
 
         // Live refresh: a new failure shows up without reloading, and an isolated circuit is listed.
         await RecordAsync(component, "gpu fault c", [false]);
         await host.Http.PostAsync($"/api/circuits/{component}/isolate", new { reason = "page test" });
         wait.Until(d => d.FindElements(By.CssSelector("#chart-strategies rect[data-label='retry']")).FirstOrDefault()?.GetAttribute("data-value") == "0.5");
         wait.Until(d => d.FindElements(By.CssSelector($"#circuits li.isolated[data-component='{component}']")).Count == 1);
+        // The live feed streams the new failure and the isolation as they happen.
+        wait.Until(d => d.FindElements(By.CssSelector($"#events li[data-kind='attempt-recorded'][data-component='{component}']")).Count == 1);
+        wait.Until(d => d.FindElements(By.CssSelector($"#events li[data-kind='circuit-changed'][data-component='{component}']")).Count == 1);
 
         var screenshot = Path.Combine(ArtifactsDirectory(), "analytics-page.png");
         ((ITakesScreenshot)driver).GetScreenshot().SaveAsFile(screenshot);

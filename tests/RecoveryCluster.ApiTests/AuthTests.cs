@@ -23,6 +23,8 @@ public sealed class AuthTests(AuthTests.KeyedHost host) : IClassFixture<AuthTest
         { "POST", "/api/circuits/orders-db/reset" },
         { "GET", "/api/status" },
         { "GET", "/api/diagnostics" },
+        { "GET", "/api/events" },
+        { "GET", "/api/anomalies" },
         { "GET", "/openapi/v1.json" },
         { "GET", "/dashboard/" },
         { "GET", "/" },

@@ -64,7 +64,7 @@ public class SiloHostFixture : IAsyncLifetime
         return app;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Http?.Dispose();
         if (_app is not null)

@@ -1,3 +1,4 @@
+using RecoveryCluster.Grains.Analytics;
 using RecoveryCluster.Strategies;
 
 namespace RecoveryCluster.Silo.Api.Contracts;
@@ -10,4 +11,11 @@ public sealed record RecommendationResponse(
     public static RecommendationResponse From(StrategyRecommendation r) => new(
         r.Rank, r.Strategy.Id, r.Strategy.Name, [.. r.Strategy.Levels.Select(l => (int)l)], r.Stats.Score, r.Stats.WindowSamples,
         r.Stats.TotalExecutions, r.Stats.SuccessRate, r.Stats.AverageSuccessfulSeconds, r.Stats.Timeout.TotalSeconds);
+
+    /// <summary>Signs that the strategy is getting worse (recent window against its own baseline), in plain words with the figures.</summary>
+    public IReadOnlyList<TrendFinding> Trends { get; init; } = [];
+
+    /// <summary>This response with the strategy's worsening trends, if any.</summary>
+    public RecommendationResponse WithTrends(StrategyRecommendation r, DateTimeOffset now, TrendOptions options) =>
+        this with { Trends = TrendDetector.Detect(r.Stats.ErrorType, r.Strategy.Id, r.Stats.Trend, now, options) };
 }

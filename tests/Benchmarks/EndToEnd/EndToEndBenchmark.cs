@@ -60,7 +60,9 @@ public static class EndToEndBenchmark
             Write(results, resultsDirectory, connectionString is null ? "e2e" : "e2e-durable");
         }
 
-        await app.StopAsync();
+        // Bounded: a client whose silo is going away must not hold the caller (a smoke test, a CI run).
+        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await app.StopAsync(stopping.Token);
         return results;
     }
 

@@ -32,7 +32,7 @@ public sealed class ResubscriptionTests : IClassFixture<ResubscriptionTests.OwnC
         Assert.NotEmpty(onVictim);
         var moved = onVictim[0];
 
-        await _fixture.Cluster.StopSiloAsync(victim);
+        await _fixture.Cluster.StopSiloAsync(victim).WaitAsync(TimeSpan.FromMinutes(1));
 
         // The breaker comes back on the surviving silo; the client renews its subscription there.
         await Breakers.OpenAsync(_fixture.Client, moved);

@@ -1,0 +1,28 @@
+using RecoveryCluster.Events;
+using RecoveryCluster.Grains.Hosting;
+
+namespace RecoveryCluster.Silo.Events;
+
+/// <summary>The silo host's part of the event stream: the feed behind <c>GET /api/events</c> and the escalation webhook.</summary>
+public static partial class SiloEventServiceCollectionExtensions
+{
+    /// <summary>How often the silo's feed renews its hub subscription.</summary>
+    public static TimeSpan FeedRenewal { get; } = TimeSpan.FromSeconds(30);
+
+    public static IServiceCollection AddRecoveryClusterEvents(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<EscalationWebhookOptions>().BindConfiguration(EscalationWebhookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRecoveryEventSink<EscalationWebhook>();
+        services.AddHostedService(sp => sp.GetRequiredService<EscalationWebhook>());
+        services.AddSingleton(sp =>
+        {
+            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("RecoveryCluster.Silo.Events");
+            return new RecoveryEventFeed(sp.GetRequiredService<IGrainFactory>(), TimeProvider.System, FeedRenewal, e => LogRenewalFailed(logger, e.Message));
+        });
+        return services;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The silo's event feed could not renew its hub subscription ({Reason}); the next renewal tries again")]
+    private static partial void LogRenewalFailed(ILogger logger, string reason);
+}
