@@ -37,7 +37,7 @@ public sealed class ErrorsApiTests(SiloHostFixture host)
         var component = RecoveryCluster.ApiTests.Http.NewComponent("ledger");
         var (_, report) = await Http.PostAsync("/api/errors", RecoveryCluster.ApiTests.Http.Report(component, type: "task"));
         var errorId = report!["errorId"]!.GetValue<string>();
-        var body = new { strategyId = report["plan"]!["strategyId"]!.GetValue<string>(), success = false, executionTimeSeconds = 0.3, outcomeId = Guid.NewGuid() };
+        var body = new { strategyId = report["plan"]!["strategyId"]!.GetValue<string>(), success = false, executionTimeSeconds = 0.3, outcomeId = Guid.NewGuid(), attempt = 1 };
 
         var (first, firstAnswer) = await Http.PostAsync($"/api/errors/{errorId}/attempts", body);
         var (second, secondAnswer) = await Http.PostAsync($"/api/errors/{errorId}/attempts", body with { });
