@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: installs Chromium for the page test and docker-compose for the deploy tests when missing, starts a
+# Runs every test: installs Chromium for the page test and docker-compose (without the engine it recommends) for the
+# deploy tests when missing, starts a
 # throwaway PostgreSQL on 127.0.0.1 (unless ConnectionStrings__RecoveryCluster names a server to use), runs
 # `dotnet test RecoveryCluster.sln`, stops what it started and prints "N passed, N failed". The durable and deploy
 # tests create a database of their own per test on that server; they find it in RC_TEST_POSTGRES, so dev-mode silos
@@ -28,7 +29,7 @@ fi
 if [ ! -x /usr/bin/docker-compose ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "docker-compose is missing: installing it with apt-get (the deploy tests validate docker-compose.yml with it)."
-    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null || exit 1
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-compose >/dev/null || exit 1
   else
     echo "The deploy tests need /usr/bin/docker-compose to validate docker-compose.yml (Debian: apt-get install docker-compose)." >&2
   fi
