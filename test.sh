@@ -2,9 +2,8 @@
 # Runs every test: installs Chromium for the page test and docker-compose (without the engine it recommends) for the
 # deploy tests when missing, starts a throwaway PostgreSQL on 127.0.0.1 (unless ConnectionStrings__RecoveryCluster
 # names a server to use), runs `dotnet test RecoveryCluster.sln`, stops what it started and prints "N passed,
-# N failed". The durable and deploy
-# tests create a database of their own per test on that server; they find it in RC_TEST_POSTGRES, so dev-mode silos
-# that tests start stay in memory.
+# N failed". The durable and deploy tests create a database of their own per test on that server; they find it in
+# RC_TEST_POSTGRES, so dev-mode silos that tests start stay in memory.
 set -uo pipefail
 cd "$(dirname "$0")"
 
