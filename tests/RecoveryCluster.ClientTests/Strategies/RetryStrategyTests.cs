@@ -68,7 +68,7 @@ public sealed class RetryStrategyTests
         Assert.Equal(nominal.Length, _clock.Delays.Count);
         for (var i = 0; i < nominal.Length; i++)
         {
-            Assert.InRange(_clock.Delays[i].TotalMilliseconds, 0.75 * nominal[i], 1.25 * nominal[i]);
+            Assert.InRange(_clock.Delays[i].TotalMilliseconds, 0.75 * nominal[i] - 1, 1.25 * nominal[i] + 1); // whole milliseconds
         }
     }
 
