@@ -18,4 +18,7 @@ public sealed class HistoryWriterOptions
     /// <summary>Attempts of one batch on a transient database error before its records fail.</summary>
     [Range(1, 10)]
     public int WriteAttempts { get; set; } = 3;
+
+    /// <summary>The same settings for any of the silo's group-commit writers (history rows, error states).</summary>
+    internal GroupCommitOptions ToGroupCommit() => new(MaxBatch, QueueCapacity, WriteAttempts);
 }

@@ -29,7 +29,7 @@ public sealed class PostgresHistoryStore : IRecoveryHistoryStore, IAsyncDisposab
             },
             error => new HistoryUnavailableException(
                 $"The recovery history could not be written to PostgreSQL ({error.Message}); nothing was acknowledged, retry the call."),
-            new GroupCommitOptions(settings.MaxBatch, settings.QueueCapacity, settings.WriteAttempts), time, logger);
+            settings.ToGroupCommit(), time, logger);
         _reader = new HistoryReader(database);
     }
 

@@ -33,8 +33,14 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource database, ILogger<Sc
                     applied_at timestamptz NOT NULL DEFAULT now())
                 """, cancellationToken);
             var applied = await AppliedAsync(connection, cancellationToken);
+            foreach (var script in Scripts.Where(s => applied.TryGetValue(s.Version, out var checksum) && checksum != s.Checksum))
+            {
+                // An applied script is never run again: a changed one needs a new version to take effect.
+                LogChangedScript(script.Version, script.Name);
+            }
+
             var appliedNow = new List<int>();
-            foreach (var script in Scripts.Where(s => !applied.Contains(s.Version)))
+            foreach (var script in Scripts.Where(s => !applied.ContainsKey(s.Version)))
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 await using (var command = new NpgsqlCommand(script.Sql, connection, transaction))
@@ -64,14 +70,15 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource database, ILogger<Sc
         }
     }
 
-    private static async Task<HashSet<int>> AppliedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>Applied versions and the checksums they were applied with.</summary>
+    private static async Task<Dictionary<int, string>> AppliedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        var versions = new HashSet<int>();
-        await using var command = new NpgsqlCommand("SELECT version FROM rc_schema_migrations", connection);
+        var versions = new Dictionary<int, string>();
+        await using var command = new NpgsqlCommand("SELECT version, checksum FROM rc_schema_migrations", connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            versions.Add(reader.GetInt32(0));
+            versions[reader.GetInt32(0)] = reader.GetString(1);
         }
 
         return versions;
@@ -101,6 +108,10 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource database, ILogger<Sc
         var version = int.Parse(name[..name.IndexOf('_', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
         return new SchemaScript(version, name, sql, Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sql))));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Schema version {Version} ({Name}) differs from the script applied earlier; it is not run again, so give the change a new version")]
+    private partial void LogChangedScript(int version, string name);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied schema version {Version} ({Name})")]
     private partial void LogApplied(int version, string name);
