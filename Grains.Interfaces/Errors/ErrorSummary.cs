@@ -1,6 +1,6 @@
 namespace RecoveryCluster.Errors;
 
-/// <summary>One error as the index lists it.</summary>
+/// <summary>One error as the index lists it; <see cref="Revision"/> orders the summaries of one error.</summary>
 [GenerateSerializer, Immutable, Alias("rc.error-summary")]
 public sealed record ErrorSummary(
     [property: Id(0)] string ErrorId,
@@ -14,4 +14,5 @@ public sealed record ErrorSummary(
     [property: Id(8)] long AggregatedCount,
     [property: Id(9)] DateTimeOffset FirstSeen,
     [property: Id(10)] DateTimeOffset LastSeen,
-    [property: Id(11)] int Regressions);
+    [property: Id(11)] int Regressions,
+    [property: Id(12)] long Revision = 0);

@@ -210,6 +210,7 @@ public sealed partial class ErrorGrain(
     /// <summary>Makes the change durable before the grain answers: the journal in durable mode, grain storage otherwise.</summary>
     private async Task PersistAsync()
     {
+        S.Revision++;
         if (!journal.IsDurable)
         {
             await state.WriteStateAsync();
@@ -221,13 +222,16 @@ public sealed partial class ErrorGrain(
         _snapshots.MarkDirty();
     }
 
-    /// <summary>Keeps the error's line in the index current; one-way, so the index never slows recovery.</summary>
+    /// <summary>
+    /// Keeps the error's line in the index current; one-way, so the index never slows recovery. One-way messages may
+    /// arrive out of order, so each summary carries the state's revision and the index keeps the newest.
+    /// </summary>
     private void PublishSummary()
     {
         var context = S.Context!;
         _ = GrainFactory.GetGrain<IErrorIndexGrain>(ErrorIndex.ShardOf(ErrorId)).UpsertAsync(new ErrorSummary(
             ErrorId, S.Type, S.Severity, context.Component, context.Operation, S.Message, S.Status, S.PendingPlan?.Level,
-            S.AggregatedCount, S.FirstSeen, S.LastSeen, S.Regressions));
+            S.AggregatedCount, S.FirstSeen, S.LastSeen, S.Regressions, S.Revision));
     }
 
     private async Task ResolveEpisodeAsync(DateTimeOffset now)

@@ -25,6 +25,12 @@ public sealed class ErrorIndexGrain(
     {
         ArgumentNullException.ThrowIfNull(summary);
         Guard.Key(summary.ErrorId, "errorId");
+        if (state.State.Errors.TryGetValue(summary.ErrorId, out var known) && known.Revision > summary.Revision)
+        {
+            // An older change that arrived late.
+            return Task.CompletedTask;
+        }
+
         state.State.Errors[summary.ErrorId] = summary;
         _writes.MarkDirty();
         return Task.CompletedTask;

@@ -44,4 +44,7 @@ public sealed class ErrorState
 
     /// <summary>Ids of the most recent outcomes that named one, oldest first: a repeat is answered, not recorded again.</summary>
     [Id(23)] public List<Guid> RecentOutcomeIds { get; set; } = [];
+
+    /// <summary>Changes persisted so far, in both modes; the error index keeps the summary with the highest.</summary>
+    [Id(24)] public long Revision { get; set; }
 }
