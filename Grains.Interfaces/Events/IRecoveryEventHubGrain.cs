@@ -3,16 +3,20 @@ using RecoveryCluster.Analytics;
 namespace RecoveryCluster.Events;
 
 /// <summary>
-/// The cluster's event hub (key <see cref="DefaultKey"/>): silos hand it batches one-way, it stamps their order,
+/// The cluster's event hub (key <see cref="DefaultKey"/>): silos hand it batches, it stamps their order of arrival,
 /// watches the recovery metrics for anomalies and pushes every batch to the subscribed observers. It is off the
-/// recovery path: nothing waits on it.
+/// recovery path: only each silo's publishing loop waits on it.
 /// </summary>
 [Alias("rc.IRecoveryEventHubGrain")]
 public interface IRecoveryEventHubGrain : IGrainWithStringKey
 {
     public const string DefaultKey = "default";
 
-    [Alias("Publish"), OneWay]
+    /// <summary>
+    /// Takes one batch. Not one-way on purpose: Orleans does not keep one-way messages in order, so a silo sends its
+    /// next batch only after the hub took the previous one, and one error's events reach every observer in order.
+    /// </summary>
+    [Alias("Publish")]
     Task PublishAsync(IReadOnlyList<RecoveryEvent> events);
 
     /// <summary>Subscribes (or renews) an observer; subscriptions expire unless renewed (see <see cref="RecoveryEventFeed"/>).</summary>

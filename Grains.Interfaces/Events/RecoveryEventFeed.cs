@@ -6,6 +6,7 @@ namespace RecoveryCluster.Events;
 /// A process's link to the event hub: one observer for the whole process, subscribed on first use and renewed on a
 /// timer (hub subscriptions expire, and vanish when the hub's silo restarts), fanned out to any number of
 /// <see cref="RecoveryEventSubscription"/>s. Delivery never waits: each subscription has its own bounded buffer.
+/// Events reach the subscriptions in the hub's order (see <see cref="EventSequencer"/>).
 /// </summary>
 public sealed class RecoveryEventFeed : IRecoveryEventObserver, IAsyncDisposable
 {
@@ -15,12 +16,19 @@ public sealed class RecoveryEventFeed : IRecoveryEventObserver, IAsyncDisposable
     /// <summary>Largest subscription buffer.</summary>
     public const int MaxCapacity = 100_000;
 
+    /// <summary>How long an event that overtook an earlier one waits for it.</summary>
+    public static readonly TimeSpan ReorderWait = TimeSpan.FromMilliseconds(250);
+
     private readonly IGrainFactory _grains;
     private readonly TimeProvider _time;
     private readonly TimeSpan _renewEvery;
     private readonly Action<Exception>? _renewFailed;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
+    private readonly Lock _delivery = new();
+    private readonly EventSequencer _sequencer = new(ReorderWait);
+    private ITimer? _expiry;
+    private bool _expiryArmed;
     private ImmutableArray<RecoveryEventSubscription> _subscriptions = [];
     private IRecoveryEventObserver? _reference;
     private Task? _subscribed;
@@ -52,6 +60,18 @@ public sealed class RecoveryEventFeed : IRecoveryEventObserver, IAsyncDisposable
 
     /// <summary>Events received from the hub.</summary>
     public long Received => Interlocked.Read(ref _received);
+
+    /// <summary>Times an event waited for an earlier one that never came (a lost batch).</summary>
+    public long GapsSkipped
+    {
+        get
+        {
+            lock (_delivery)
+            {
+                return _sequencer.GapsSkipped;
+            }
+        }
+    }
 
     /// <summary>
     /// Opens a subscription; returns once the hub knows this process, so every event published afterwards reaches it.
@@ -97,6 +117,35 @@ public sealed class RecoveryEventFeed : IRecoveryEventObserver, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(events);
         Interlocked.Add(ref _received, events.Count);
+        lock (_delivery)
+        {
+            Deliver(_sequencer.Accept(events, _time.GetTimestamp()));
+            if (_sequencer.Held > 0 && !_expiryArmed && !_stopping.IsCancellationRequested)
+            {
+                _expiry ??= _time.CreateTimer(_ => ReleaseOverdue(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                _expiry.Change(ReorderWait, Timeout.InfiniteTimeSpan);
+                _expiryArmed = true;
+            }
+        }
+    }
+
+    private void ReleaseOverdue()
+    {
+        lock (_delivery)
+        {
+            _expiryArmed = false;
+            Deliver(_sequencer.Expire(_time.GetTimestamp(), _time));
+            if (_sequencer.Held > 0 && !_stopping.IsCancellationRequested)
+            {
+                _expiry?.Change(ReorderWait, Timeout.InfiniteTimeSpan);
+                _expiryArmed = true;
+            }
+        }
+    }
+
+    /// <summary>Hands events to every subscription, never waiting; called under the delivery lock, so in order.</summary>
+    private void Deliver(IReadOnlyList<RecoveryEvent> events)
+    {
         var subscriptions = _subscriptions;
         foreach (var e in events)
         {
@@ -118,6 +167,11 @@ public sealed class RecoveryEventFeed : IRecoveryEventObserver, IAsyncDisposable
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_expiry is not null)
+        {
+            await _expiry.DisposeAsync().ConfigureAwait(false);
+        }
+
         foreach (var subscription in _subscriptions)
         {
             subscription.Dispose();
