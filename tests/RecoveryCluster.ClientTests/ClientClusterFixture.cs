@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
@@ -9,6 +9,7 @@ using RecoveryCluster.Client.Strategies;
 using RecoveryCluster.Grains;
 using RecoveryCluster.Grains.Hosting;
 using RecoveryCluster.Grains.Options;
+using RecoveryCluster.Tests;
 
 namespace RecoveryCluster.ClientTests;
 
@@ -18,6 +19,8 @@ namespace RecoveryCluster.ClientTests;
 /// </summary>
 public class ClientClusterFixture : IAsyncLifetime
 {
+    private static readonly ILoggerFactory ClientLogs = LoggerFactory.Create(logging => logging.AddProvider(TestLogFile.Instance));
+
     public FakeTimeProvider SiloTime { get; } = new(TimeProvider.System.GetUtcNow());
 
     public GrainCallCounter Calls { get; } = new();
@@ -33,6 +36,7 @@ public class ClientClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
         builder.ConfigureSilo((_, silo) =>
         {
+            silo.Services.AddLogging(logging => logging.AddProvider(TestLogFile.Instance));
             silo.AddMemoryGrainStorage(StorageNames.Recovery);
             silo.AddRecoveryCluster();
             silo.Services.AddSingleton(clock);
@@ -43,7 +47,11 @@ public class ClientClusterFixture : IAsyncLifetime
                 o.MaxTimeout = TimeSpan.FromSeconds(5);
             });
         });
-        builder.ConfigureClient(client => client.AddOutgoingGrainCallFilter(calls));
+        builder.ConfigureClient(client =>
+        {
+            client.Services.AddLogging(logging => logging.AddProvider(TestLogFile.Instance));
+            client.AddOutgoingGrainCallFilter(calls);
+        });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
         await Cluster.WaitForLivenessToStabilizeAsync();
@@ -64,7 +72,7 @@ public class ClientClusterFixture : IAsyncLifetime
         configure?.Invoke(options);
         return new RecoveryClient(
             Client, Options.Create(options), new ErrorClassifier(), new StrategyRegistry(strategies), actions ?? new NoRecoveryActions(),
-            TimeProvider.System, NullLogger<RecoveryClient>.Instance);
+            TimeProvider.System, ClientLogs.CreateLogger<RecoveryClient>());
     }
 
     public async Task DisposeAsync()

@@ -103,11 +103,13 @@ public sealed class GateTests(ClientClusterFixture fixture, ITestOutputHelper ou
     {
         var component = Breakers.NewComponent("probes");
         var clients = new[] { fixture.NewClient("probe-a"), fixture.NewClient("probe-b"), fixture.NewClient("probe-c") };
+        var release = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         try
         {
+            // Subscribed without a call: a batched success sent late would count as a probe success.
             foreach (var c in clients)
             {
-                await c.ExecuteAsync(component, "Warm", _ => Task.FromResult(1));
+                await c.GateAsync(component);
             }
 
             await Breakers.OpenAsync(fixture.Client, component);
@@ -115,7 +117,6 @@ public sealed class GateTests(ClientClusterFixture fixture, ITestOutputHelper ou
             Assert.Equal(CircuitState.HalfOpen, (await fixture.Client.GetGrain<ICircuitBreakerGrain>(component).GetSnapshotAsync()).State);
             await Eventually.HoldsAsync(() => clients.All(c => c.GetCircuitState(component) == CircuitState.HalfOpen), "every client to hear of half-open");
 
-            var release = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
             var running = 0;
             Task<int> Probe(RecoveryClient c) => c.ExecuteAsync(component, "Probe", async _ =>
             {
@@ -127,17 +128,25 @@ public sealed class GateTests(ClientClusterFixture fixture, ITestOutputHelper ou
             var second = Probe(clients[1]);
             await Eventually.HoldsAsync(() => Volatile.Read(ref running) == 2, "two probes running");
 
-            var refused = await Assert.ThrowsAsync<CircuitOpenException>(() => Probe(clients[2]));
+            // The third probe must not wait on the release: if it were let through, the test fails here instead of hanging.
+            var thirdRan = false;
+            var refused = await Assert.ThrowsAsync<CircuitOpenException>(() => clients[2].ExecuteAsync(component, "Probe", _ =>
+            {
+                thirdRan = true;
+                return Task.FromResult(0);
+            }));
             Assert.Contains("probe permit", refused.Message, StringComparison.Ordinal);
+            Assert.False(thirdRan);
             Assert.Equal(2, Volatile.Read(ref running));
 
             release.SetResult(7);
-            Assert.Equal(7, await first);
-            Assert.Equal(7, await second);
+            Assert.Equal(7, await first.WaitAsync(TimeSpan.FromSeconds(30)));
+            Assert.Equal(7, await second.WaitAsync(TimeSpan.FromSeconds(30)));
             await Eventually.HoldsAsync(() => clients.All(c => c.GetCircuitState(component) == CircuitState.Closed), "the probe successes to close the circuit for every client");
         }
         finally
         {
+            release.TrySetResult(0);
             foreach (var c in clients)
             {
                 await c.DisposeAsync();
