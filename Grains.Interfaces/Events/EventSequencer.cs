@@ -4,6 +4,8 @@ namespace RecoveryCluster.Events;
 /// Puts the hub's events back in the order the hub numbered them. Orleans does not keep one-way messages in order,
 /// so a later batch can reach a process before an earlier one; an event that arrives ahead of a gap is held until the
 /// gap fills or it has waited <see cref="MaxHold"/> (the missing batch was lost), then everything held goes out in order.
+/// The count starts at <see cref="Start"/>, from the hub's answer to the subscription, so even the first batches a new
+/// subscriber receives are ordered.
 /// Not thread-safe: the feed calls it under its lock.
 /// </summary>
 public sealed class EventSequencer(TimeSpan maxHold, int maxHeld = 10_000)
@@ -36,9 +38,14 @@ public sealed class EventSequencer(TimeSpan maxHold, int maxHeld = 10_000)
             {
                 ready.Add(e);
             }
-            else if (_next == 0 || _next - e.Sequence > RestartDistance)
+            else if (_next == 0)
             {
-                // The first event this process sees, or a restarted hub: the count starts here.
+                // No baseline yet (the subscription's answer is still on its way): wait for it like for a gap.
+                Hold(e, now);
+            }
+            else if (_next - e.Sequence > RestartDistance)
+            {
+                // A restarted hub: the count starts here.
                 ReleaseAll(ready);
                 _next = e.Sequence + 1;
                 ready.Add(e);
@@ -55,12 +62,7 @@ public sealed class EventSequencer(TimeSpan maxHold, int maxHeld = 10_000)
             }
             else
             {
-                if (_held.Count == 0)
-                {
-                    _heldSince = now;
-                }
-
-                _held.TryAdd(e.Sequence, e);
+                Hold(e, now);
             }
 
             ReleaseInOrder(ready);
@@ -69,6 +71,52 @@ public sealed class EventSequencer(TimeSpan maxHold, int maxHeld = 10_000)
         if (_held.Count > maxHeld)
         {
             ReleaseAll(ready);
+        }
+
+        return ready;
+    }
+
+    /// <summary>
+    /// Sets where the count starts: the number after the last one the hub had stamped when it took this process's
+    /// subscription. Later calls change nothing. Returns what that releases, in order.
+    /// </summary>
+    public IReadOnlyList<RecoveryEvent> Start(long next)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(next);
+        var ready = new List<RecoveryEvent>();
+        if (_next != 0)
+        {
+            return ready;
+        }
+
+        _next = next;
+        foreach (var early in _held.Keys.Where(k => k < next).ToArray())
+        {
+            _held.Remove(early, out var e);
+            ready.Add(e!);
+        }
+
+        ReleaseInOrder(ready);
+        return ready;
+    }
+
+    /// <summary>
+    /// A renewal's answer: the hub can never be behind what this process received, so a lower number means it
+    /// restarted and counts again from there. Returns what that releases.
+    /// </summary>
+    public IReadOnlyList<RecoveryEvent> Renewed(long next)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(next);
+        var ready = new List<RecoveryEvent>();
+        if (_next == 0)
+        {
+            return Start(next);
+        }
+
+        if (next < _next)
+        {
+            ReleaseAll(ready);
+            _next = next;
         }
 
         return ready;
@@ -85,6 +133,16 @@ public sealed class EventSequencer(TimeSpan maxHold, int maxHeld = 10_000)
         }
 
         return ready;
+    }
+
+    private void Hold(RecoveryEvent e, long now)
+    {
+        if (_held.Count == 0)
+        {
+            _heldSince = now;
+        }
+
+        _held.TryAdd(e.Sequence, e);
     }
 
     private void ReleaseInOrder(List<RecoveryEvent> ready)

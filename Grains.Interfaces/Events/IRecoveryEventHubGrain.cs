@@ -19,9 +19,12 @@ public interface IRecoveryEventHubGrain : IGrainWithStringKey
     [Alias("Publish")]
     Task PublishAsync(IReadOnlyList<RecoveryEvent> events);
 
-    /// <summary>Subscribes (or renews) an observer; subscriptions expire unless renewed (see <see cref="RecoveryEventFeed"/>).</summary>
+    /// <summary>
+    /// Subscribes (or renews) an observer; subscriptions expire unless renewed (see <see cref="RecoveryEventFeed"/>).
+    /// Returns the sequence number the next event will carry, so the subscriber knows where its count starts.
+    /// </summary>
     [Alias("Subscribe")]
-    Task SubscribeAsync(IRecoveryEventObserver observer);
+    Task<long> SubscribeAsync(IRecoveryEventObserver observer);
 
     [Alias("Unsubscribe")]
     Task UnsubscribeAsync(IRecoveryEventObserver observer);

@@ -92,7 +92,7 @@ public sealed class RecoveryEventFeed : IRecoveryEventObserver, IAsyncDisposable
             if (_subscribed is null || _subscribed.IsFaulted)
             {
                 _reference ??= _grains.CreateObjectReference<IRecoveryEventObserver>(this);
-                _subscribed = Hub.SubscribeAsync(_reference);
+                _subscribed = SubscribeToHubAsync(_reference);
                 _renewLoop ??= RenewAsync();
             }
 
@@ -199,6 +199,15 @@ public sealed class RecoveryEventFeed : IRecoveryEventObserver, IAsyncDisposable
         _stopping.Dispose();
     }
 
+    private async Task SubscribeToHubAsync(IRecoveryEventObserver reference)
+    {
+        var next = await Hub.SubscribeAsync(reference).ConfigureAwait(false);
+        lock (_delivery)
+        {
+            Deliver(_sequencer.Start(next));
+        }
+    }
+
     private IRecoveryEventHubGrain Hub => _grains.GetGrain<IRecoveryEventHubGrain>(IRecoveryEventHubGrain.DefaultKey);
 
     private void Release(RecoveryEventSubscription subscription)
@@ -218,7 +227,11 @@ public sealed class RecoveryEventFeed : IRecoveryEventObserver, IAsyncDisposable
             {
                 try
                 {
-                    await Hub.SubscribeAsync(_reference!).WaitAsync(_renewEvery, _time, _stopping.Token).ConfigureAwait(false);
+                    var next = await Hub.SubscribeAsync(_reference!).WaitAsync(_renewEvery, _time, _stopping.Token).ConfigureAwait(false);
+                    lock (_delivery)
+                    {
+                        Deliver(_sequencer.Renewed(next));
+                    }
                 }
                 catch (Exception error) when (error is not OperationCanceledException)
                 {

@@ -61,11 +61,11 @@ public sealed class RecoveryEventHubGrain : Grain, IRecoveryEventHubGrain
         return Task.CompletedTask;
     }
 
-    public Task SubscribeAsync(IRecoveryEventObserver observer)
+    public Task<long> SubscribeAsync(IRecoveryEventObserver observer)
     {
         ArgumentNullException.ThrowIfNull(observer);
         _observers.Subscribe(observer, observer);
-        return Task.CompletedTask;
+        return Task.FromResult(_sequence + 1);
     }
 
     public Task UnsubscribeAsync(IRecoveryEventObserver observer)
