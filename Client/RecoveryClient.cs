@@ -138,7 +138,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
                 WorkerId, classification.Type, classification.Severity, RecoveryLoop.Truncate(failure.Message)))
                 .WaitAsync(_options.ClusterCallTimeout, _time).ConfigureAwait(false)).Circuit);
         }
-        catch (Exception error) when (error is TimeoutException or OrleansException)
+        catch (Exception error) when (ClusterFailure.Is(error))
         {
             gate.ClusterReachable = false;
             ClientMetrics.ClusterUnreachable.Add(1);
@@ -195,7 +195,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
             throw new CircuitOpenException(gate.Component, permit.Circuit.RetryAfter, isLocal: false,
                 permit.Circuit.State == CircuitState.HalfOpen ? "every half-open probe permit is taken" : permit.Circuit.LastFailure);
         }
-        catch (Exception error) when (error is TimeoutException or OrleansException)
+        catch (Exception error) when (ClusterFailure.Is(error))
         {
             // The cluster cannot answer: go on with the local breaker rather than block the worker.
             gate.ClusterReachable = false;
@@ -246,7 +246,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
                 .WaitAsync(_options.ClusterCallTimeout, _time).ConfigureAwait(false);
             gate.Apply(snapshot);
         }
-        catch (Exception error) when (error is TimeoutException or OrleansException)
+        catch (Exception error) when (ClusterFailure.Is(error))
         {
             gate.CountSuccess();
         }
@@ -271,7 +271,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
                 {
                     await _stability.FlushClosedAsync(_options.ClusterCallTimeout).ConfigureAwait(false);
                 }
-                catch (Exception error) when (error is TimeoutException or OrleansException)
+                catch (Exception error) when (ClusterFailure.Is(error))
                 {
                     LogStabilityLost(error.Message);
                 }

@@ -78,7 +78,7 @@ internal sealed partial class CircuitGates : IAsyncDisposable
             {
                 await Breaker(g.Component).UnsubscribeAsync(_observerReference).WaitAsync(_options.ClusterCallTimeout).ConfigureAwait(false);
             }
-            catch (Exception error) when (error is TimeoutException or OrleansException or ObjectDisposedException or InvalidOperationException)
+            catch (Exception error) when (ClusterFailure.Is(error) || error is ObjectDisposedException or InvalidOperationException)
             {
                 // The silo forgets the subscription when it expires.
             }
@@ -151,7 +151,7 @@ internal sealed partial class CircuitGates : IAsyncDisposable
                 await Breaker(gate.Component).RecordSuccessAsync(_options.WorkerId, count)
                     .WaitAsync(_options.ClusterCallTimeout, _time).ConfigureAwait(false);
             }
-            catch (Exception error) when (error is TimeoutException or OrleansException or OperationCanceledException)
+            catch (Exception error) when (ClusterFailure.Is(error) || error is OperationCanceledException)
             {
                 // Kept for the next flush; successes only ever lower the breaker's counts, so a late batch is harmless.
                 gate.ReturnSuccesses(count);

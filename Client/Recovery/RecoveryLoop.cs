@@ -94,7 +94,7 @@ internal sealed partial class RecoveryLoop(
         {
             report = await errorGrain.ReportAsync(occurrence).WaitAsync(_options.ClusterCallTimeout, _time, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception clusterError) when (clusterError is TimeoutException or OrleansException)
+        catch (Exception clusterError) when (ClusterFailure.Is(clusterError))
         {
             gate.ClusterReachable = false;
             ClientMetrics.ClusterUnreachable.Add(1);
@@ -119,7 +119,7 @@ internal sealed partial class RecoveryLoop(
             {
                 next = await RecordOutcomeAsync(errorGrain, plan.Attempt, outcome, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception clusterError) when (clusterError is TimeoutException or OrleansException)
+            catch (Exception clusterError) when (ClusterFailure.Is(clusterError))
             {
                 LogOutcomeLost(gate.Component, plan.StrategyId, clusterError.Message);
                 if (result.Success)
@@ -172,7 +172,7 @@ internal sealed partial class RecoveryLoop(
                 return await errorGrain.RecordOutcomeAsync(attempt, outcome)
                     .WaitAsync(_options.ClusterCallTimeout, _time, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception clusterError) when (call < OutcomeCallAttempts && clusterError is TimeoutException or OrleansException)
+            catch (Exception clusterError) when (call < OutcomeCallAttempts && ClusterFailure.Is(clusterError))
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(50 * call), _time, cancellationToken).ConfigureAwait(false);
             }

@@ -5,7 +5,7 @@ namespace RecoveryCluster.History;
 /// acknowledged; the caller may retry the same call once the store is back.
 /// </summary>
 [GenerateSerializer, Alias("rc.history-unavailable")]
-public sealed class HistoryUnavailableException : Exception
+public sealed class HistoryUnavailableException : StorageUnavailableException
 {
     public HistoryUnavailableException()
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using RecoveryCluster.Grains.Errors;
 using RecoveryCluster.Grains.History;
 using RecoveryCluster.Grains.Options;
+using RecoveryCluster.Grains.Storage;
 using RecoveryCluster.Grains.Strategies;
 using RecoveryCluster.Strategies;
 
@@ -15,6 +16,7 @@ public static class RecoveryClusterSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddRecoveryClusterGrainServices();
+        builder.AddIncomingGrainCallFilter<StorageFailureFilter>();
         return builder;
     }
 

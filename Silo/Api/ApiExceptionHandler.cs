@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
-using Npgsql;
-using RecoveryCluster.History;
+using RecoveryCluster.Grains.Storage;
 
 namespace RecoveryCluster.Silo.Api;
 
@@ -54,40 +53,26 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
     }
 
     /// <summary>
-    /// The database is out of reach: the history said so, or a grain's state could not be read or written (Orleans
-    /// wraps the provider's error, with the database's own exception inside).
+    /// The database is out of reach: a grain said so (its silo's <see cref="StorageFailureFilter"/> turned the failure
+    /// into <see cref="StorageUnavailableException"/>), or the history store, or a database error in this silo.
     /// </summary>
-    private static bool IsStorageFailure(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is HistoryUnavailableException or NpgsqlException
-                || (e is OrleansException && e.Message.StartsWith("Error from storage provider", StringComparison.Ordinal)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsStorageFailure(Exception exception) => StorageFailureFilter.IsStorageFailure(exception);
 
     /// <summary>One sentence: what is out of reach, and that nothing was recorded; never a provider's stack trace.</summary>
     private static string Unavailable(Exception exception)
     {
-        var cause = exception;
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is NpgsqlException or HistoryUnavailableException)
+            if (e is StorageUnavailableException)
             {
-                cause = e;
+                return FirstLine(e.Message);
             }
         }
 
-        var reason = cause.Message.Split('\n', 2)[0].Trim();
-        return cause is HistoryUnavailableException
-            ? reason
-            : $"The cluster's storage or a silo is out of reach ({reason}); nothing was recorded. Retry the request.";
+        return $"The cluster's storage or a silo is out of reach ({FirstLine(exception.Message)}); nothing was recorded. Retry the request.";
     }
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 
     private static string Describe(Exception exception) =>
         exception is BadHttpRequestException { InnerException: JsonException json } ? json.Message : exception.Message;

@@ -46,8 +46,13 @@ public sealed class PostgresRestartTests(ITestOutputHelper output)
             Assert.DoesNotContain("   at ", problem, StringComparison.Ordinal); // a sentence, not a stack trace
             Assert.True(silos.All(s => !s.HasExited), "a silo exited while the database was down");
             Assert.Empty(load.WrongAnswers);
+
+            // Callers learn "storage unavailable, retry" as the cluster's own type, never as a driver's exception.
+            var failureTypes = load.RetryableByType.Keys.ToArray();
+            Assert.Contains(failureTypes, t => t is nameof(StorageUnavailableException) or nameof(History.HistoryUnavailableException));
+            Assert.DoesNotContain(failureTypes, t => t.StartsWith("Npgsql", StringComparison.Ordinal) || t.StartsWith("Postgres", StringComparison.Ordinal));
             var audit = await DurabilityAudit.AssertNothingAcknowledgedIsLostAsync(db, client.Grains, load);
-            output.WriteLine($"R2: {audit}; answer while down: {(int)refused.StatusCode} {problem}");
+            output.WriteLine($"R2: {audit}; failures while down: {string.Join(", ", load.RetryableByType.Select(p => $"{p.Key} {p.Value}"))}; answer while down: {(int)refused.StatusCode} {problem}");
         }
         finally
         {
