@@ -49,7 +49,7 @@ dotnet test RecoveryCluster.sln \
   -m:1 \
   --logger "trx" \
   --results-directory "$results" \
-  --blame-hang-timeout 10m \
+  --blame-hang-timeout 5m \
   "$@"
 status=$?
 
@@ -62,6 +62,10 @@ for trx in "$results"/*.trx; do
   t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); total=$((total + ${t:-0}))
 done
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "The test run did not complete: a test host crashed or hung (the blame data collector names the test above)." >&2
+fi
 
 skipped=$((total - passed - failed))
 if [ "$skipped" -gt 0 ]; then echo "$passed passed, $failed failed, $skipped skipped"; else echo "$passed passed, $failed failed"; fi
