@@ -242,7 +242,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
 
         try
         {
-            var snapshot = await _gates.Breaker(gate.Component).RecordSuccessAsync(WorkerId, 1)
+            var snapshot = await _gates.Breaker(gate.Component).RecordProbeSuccessAsync(WorkerId)
                 .WaitAsync(_options.ClusterCallTimeout, _time).ConfigureAwait(false);
             gate.Apply(snapshot);
         }

@@ -12,9 +12,13 @@ public interface ICircuitBreakerGrain : IGrainWithStringKey
     [Alias("RecordFailure")]
     Task<FailureVerdict> RecordFailureAsync(FailureSignal failure);
 
-    /// <summary>Records <paramref name="count"/> successful calls of a worker (batched by clients); a probe holder's success counts toward closing.</summary>
+    /// <summary>Records <paramref name="count"/> successful calls of a worker (batched by clients); they never close a half-open circuit.</summary>
     [Alias("RecordSuccess")]
     Task<CircuitSnapshot> RecordSuccessAsync(string workerId, int count);
+
+    /// <summary>Records the success of a call made with this worker's probe permit; in half-open it counts toward closing.</summary>
+    [Alias("RecordProbeSuccess")]
+    Task<CircuitSnapshot> RecordProbeSuccessAsync(string workerId);
 
     /// <summary>Asks for one of the cluster-wide half-open probe permits.</summary>
     [Alias("TryAcquireProbe")]

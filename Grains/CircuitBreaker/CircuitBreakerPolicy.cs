@@ -100,26 +100,46 @@ public sealed class CircuitBreakerPolicy(CircuitBreakerOptions options)
         }
     }
 
+    /// <summary>
+    /// Batched successes of a worker. In closed they end chains and fill the window; in half-open they prove nothing
+    /// about the component now (the calls were let through while the worker saw the circuit closed), so only a probe's
+    /// own success (<see cref="RecordProbeSuccess"/>) counts there.
+    /// </summary>
     public bool RecordSuccess(CircuitBreakerState state, string workerId, int count, DateTimeOffset now)
     {
         var transitioned = Refresh(state, now);
         state.LastFailureByWorker.Remove(workerId);
-        switch (state.State)
+        if (state.State == CircuitState.Closed)
         {
-            case CircuitState.Closed:
-                state.ConsecutiveFailures = 0;
-                state.ChainReporters.Clear();
-                AddToWindow(state, now, failures: 0, successes: count);
-                break;
-            case CircuitState.HalfOpen when state.ProbePermits.Remove(workerId):
-                state.ProbeSuccesses++;
-                if (state.ProbeSuccesses >= Options.SuccessesToClose)
-                {
-                    Close(state, now);
-                    transitioned = true;
-                }
+            state.ConsecutiveFailures = 0;
+            state.ChainReporters.Clear();
+            AddToWindow(state, now, failures: 0, successes: count);
+        }
 
-                break;
+        return transitioned;
+    }
+
+    /// <summary>
+    /// The success of a call made with a probe permit: in half-open it counts toward closing if the worker still holds
+    /// its permit (an expired permit's late success does not); in closed it is one more success.
+    /// </summary>
+    public bool RecordProbeSuccess(CircuitBreakerState state, string workerId, DateTimeOffset now)
+    {
+        var transitioned = Refresh(state, now);
+        if (state.State != CircuitState.HalfOpen)
+        {
+            return RecordSuccess(state, workerId, 1, now) || transitioned;
+        }
+
+        state.LastFailureByWorker.Remove(workerId);
+        if (state.ProbePermits.Remove(workerId))
+        {
+            state.ProbeSuccesses++;
+            if (state.ProbeSuccesses >= Options.SuccessesToClose)
+            {
+                Close(state, now);
+                transitioned = true;
+            }
         }
 
         return transitioned;

@@ -242,7 +242,7 @@ public sealed partial class ErrorGrain(
         var context = S.Context!;
 
         // The operation works again: that breaks the worker's failure chain and counts as a probe success in half-open.
-        S.LastCircuitState = (await Breaker(context.Component).RecordSuccessAsync(context.WorkerId, 1)).State;
+        S.LastCircuitState = (await Breaker(context.Component).RecordProbeSuccessAsync(context.WorkerId)).State;
     }
 
     private async Task EscalateAsync(RecoveryLevel failedLevel, DateTimeOffset now)

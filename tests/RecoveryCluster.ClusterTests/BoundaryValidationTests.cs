@@ -25,6 +25,7 @@ public sealed class BoundaryValidationTests(ClusterFixture fixture)
 
         (await Assert.ThrowsAnyAsync<ArgumentException>(() => breaker.RecordSuccessAsync("worker-a", 0))).AssertNamesField("count");
         (await Assert.ThrowsAnyAsync<ArgumentException>(() => breaker.RecordSuccessAsync(" ", 1))).AssertNamesField("workerId");
+        (await Assert.ThrowsAnyAsync<ArgumentException>(() => breaker.RecordProbeSuccessAsync(" "))).AssertNamesField("workerId");
         (await Assert.ThrowsAnyAsync<ArgumentException>(() =>
             breaker.RecordFailureAsync(new FailureSignal("worker-b", (ErrorType)99, ErrorSeverity.High)))).AssertNamesField("type");
         (await Assert.ThrowsAnyAsync<ArgumentException>(() =>

@@ -56,8 +56,8 @@ public sealed class CircuitBreakerGrainTests(ClusterFixture fixture)
         Assert.True((await breaker.TryAcquireProbeAsync("worker-b")).Granted);
         Assert.False((await breaker.TryAcquireProbeAsync("worker-c")).Granted);
 
-        Assert.Equal(CircuitState.HalfOpen, (await breaker.RecordSuccessAsync("worker-a", 1)).State);
-        Assert.Equal(CircuitState.Closed, (await breaker.RecordSuccessAsync("worker-b", 1)).State);
+        Assert.Equal(CircuitState.HalfOpen, (await breaker.RecordProbeSuccessAsync("worker-a")).State);
+        Assert.Equal(CircuitState.Closed, (await breaker.RecordProbeSuccessAsync("worker-b")).State);
 
         await OpenAsync(breaker);
         fixture.Time.Advance(TimeSpan.FromSeconds(60));

@@ -293,13 +293,13 @@ public sealed class CircuitBreakerPolicyTests
         policy.TryAcquireProbe(_state, "worker-a", at);
         policy.TryAcquireProbe(_state, "worker-b", at);
 
-        Assert.False(policy.RecordSuccess(_state, "worker-a", 1, at));
+        Assert.False(policy.RecordProbeSuccess(_state, "worker-a", at));
         var snapshot = Snapshot(policy, at);
         Assert.Equal(CircuitState.HalfOpen, snapshot.State);
         Assert.Equal(1, snapshot.ProbeSuccesses);
         Assert.Equal(1, snapshot.ProbesInFlight);
 
-        Assert.True(policy.RecordSuccess(_state, "worker-b", 1, at));
+        Assert.True(policy.RecordProbeSuccess(_state, "worker-b", at));
         snapshot = Snapshot(policy, at);
         Assert.Equal(CircuitState.Closed, snapshot.State);
         Assert.Equal(0, snapshot.ProbeSuccesses);
@@ -315,7 +315,7 @@ public sealed class CircuitBreakerPolicyTests
         var at = HalfOpen(policy);
         policy.TryAcquireProbe(_state, "worker-a", at);
 
-        Assert.True(policy.RecordSuccess(_state, "worker-a", 1, at));
+        Assert.True(policy.RecordProbeSuccess(_state, "worker-a", at));
         Assert.Equal(CircuitState.Closed, _state.State);
     }
 
@@ -328,11 +328,11 @@ public sealed class CircuitBreakerPolicyTests
         for (var i = 0; i < 2; i++)
         {
             Assert.True(policy.TryAcquireProbe(_state, "worker-a", at).Granted);
-            Assert.False(policy.RecordSuccess(_state, "worker-a", 1, at));
+            Assert.False(policy.RecordProbeSuccess(_state, "worker-a", at));
         }
 
         Assert.True(policy.TryAcquireProbe(_state, "worker-a", at).Granted);
-        Assert.True(policy.RecordSuccess(_state, "worker-a", 1, at));
+        Assert.True(policy.RecordProbeSuccess(_state, "worker-a", at));
         Assert.Equal(CircuitState.Closed, _state.State);
     }
 
@@ -352,15 +352,35 @@ public sealed class CircuitBreakerPolicyTests
     }
 
     [Fact]
-    public void A_batched_success_of_a_permit_holder_counts_as_one_probe()
+    public void A_batched_success_of_a_permit_holder_is_not_its_probe_success()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { SuccessesToClose = 2 });
+        // Successes of calls let through while the worker saw the circuit closed, sent after it got a permit.
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { SuccessesToClose = 1 });
         var at = HalfOpen(policy);
         policy.TryAcquireProbe(_state, "worker-a", at);
 
         Assert.False(policy.RecordSuccess(_state, "worker-a", 10, at));
-        Assert.Equal(1, _state.ProbeSuccesses);
+        Assert.Equal(0, _state.ProbeSuccesses);
+        Assert.Equal(1, Snapshot(policy, at).ProbesInFlight);
         Assert.Equal(CircuitState.HalfOpen, _state.State);
+
+        Assert.True(policy.RecordProbeSuccess(_state, "worker-a", at));
+        Assert.Equal(CircuitState.Closed, _state.State);
+    }
+
+    [Fact]
+    public void A_probe_success_in_closed_counts_as_one_success_and_in_open_as_nothing()
+    {
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { FailureThreshold = 2 });
+        policy.RecordFailure(_state, Severe("worker-a"), T0);
+        Assert.False(policy.RecordProbeSuccess(_state, "worker-b", T0));
+        Assert.Equal(0, _state.ConsecutiveFailures);
+
+        policy.RecordFailure(_state, Severe("worker-a"), T0);
+        policy.RecordFailure(_state, Severe("worker-b"), T0);
+        Assert.Equal(CircuitState.Open, _state.State);
+        Assert.False(policy.RecordProbeSuccess(_state, "worker-a", T0));
+        Assert.Equal(CircuitState.Open, _state.State);
     }
 
     [Theory]
@@ -395,7 +415,7 @@ public sealed class CircuitBreakerPolicyTests
         var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { SuccessesToClose = 2 });
         var at = HalfOpen(policy);
         policy.TryAcquireProbe(_state, "worker-a", at);
-        policy.RecordSuccess(_state, "worker-a", 1, at);
+        policy.RecordProbeSuccess(_state, "worker-a", at);
 
         policy.RecordFailure(_state, Mild("worker-b"), at);
 
@@ -454,7 +474,7 @@ public sealed class CircuitBreakerPolicyTests
         var at = HalfOpen(policy);
         policy.TryAcquireProbe(_state, "worker-a", at);
 
-        Assert.False(policy.RecordSuccess(_state, "worker-a", 1, at + TimeSpan.FromSeconds(30)));
+        Assert.False(policy.RecordProbeSuccess(_state, "worker-a", at + TimeSpan.FromSeconds(30)));
         Assert.Equal(CircuitState.HalfOpen, _state.State);
         Assert.Equal(0, _state.ProbeSuccesses);
     }
@@ -923,9 +943,9 @@ public sealed class CircuitBreakerPolicyTests
 
         policy.TryAcquireProbe(_state, "worker-a", halfOpenAt);
         policy.TryAcquireProbe(_state, "worker-b", halfOpenAt);
-        policy.RecordSuccess(_state, "worker-a", 1, halfOpenAt);
+        policy.RecordProbeSuccess(_state, "worker-a", halfOpenAt);
         Assert.Equal(2, _state.Version);
-        policy.RecordSuccess(_state, "worker-b", 1, halfOpenAt);
+        policy.RecordProbeSuccess(_state, "worker-b", halfOpenAt);
         Assert.Equal(CircuitState.Closed, _state.State);
         Assert.Equal(3, _state.Version);
 
@@ -946,7 +966,7 @@ public sealed class CircuitBreakerPolicyTests
         var at = HalfOpen(policy);
         policy.TryAcquireProbe(_state, "worker-a", at);
         policy.TryAcquireProbe(_state, "worker-b", at);
-        policy.RecordSuccess(_state, "worker-a", 1, at);
+        policy.RecordProbeSuccess(_state, "worker-a", at);
 
         var snapshot = Snapshot(policy, at);
 
