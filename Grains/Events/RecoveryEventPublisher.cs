@@ -8,7 +8,7 @@ namespace RecoveryCluster.Grains.Events;
 /// <summary>
 /// Where grains drop their events. <see cref="Publish(IReadOnlyList{RecoveryEvent})"/> only writes to a bounded
 /// in-memory buffer (dropping and counting when it is full), so publishing never slows or breaks recovery; one loop
-/// per silo drains the buffer in batches to the event hub with one-way calls.
+/// per silo drains the buffer in batches to the event hub, sending the next batch once the hub took the previous one.
 /// </summary>
 public sealed partial class RecoveryEventPublisher : IAsyncDisposable
 {
