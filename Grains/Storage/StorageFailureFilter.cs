@@ -58,7 +58,8 @@ public sealed partial class StorageFailureFilter(ILogger<StorageFailureFilter> l
         return cause;
     }
 
-    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
+    /// <summary>The first line of an error message: a reason fit for an answer, without a provider's details.</summary>
+    public static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} on {Grain} failed on storage; answered as storage unavailable")]
     private partial void LogStorageFailure(string method, string grain, Exception error);

@@ -65,14 +65,12 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
         {
             if (e is StorageUnavailableException)
             {
-                return FirstLine(e.Message);
+                return StorageFailureFilter.FirstLine(e.Message);
             }
         }
 
-        return $"The cluster's storage or a silo is out of reach ({FirstLine(exception.Message)}); nothing was recorded. Retry the request.";
+        return $"The cluster's storage or a silo is out of reach ({StorageFailureFilter.FirstLine(exception.Message)}); nothing was recorded. Retry the request.";
     }
-
-    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 
     private static string Describe(Exception exception) =>
         exception is BadHttpRequestException { InnerException: JsonException json } ? json.Message : exception.Message;

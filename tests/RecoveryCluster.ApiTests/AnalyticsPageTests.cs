@@ -25,24 +25,27 @@ public sealed class AnalyticsPageTests(AnalyticsPageTests.OwnHost host) : IClass
         driver.Navigate().GoToUrl(host.BaseAddress);
         var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(20));
 
-        var retryBar = wait.Until(d => d.FindElements(By.CssSelector("#chart-strategies rect[data-label='retry']")).FirstOrDefault());
-        Assert.Equal(2.0 / 3, double.Parse(retryBar!.GetAttribute("data-value")!, CultureInfo.InvariantCulture), 9);
-        var hardwareBar = driver.FindElement(By.CssSelector("#chart-types rect[data-label='hardware']"));
-        Assert.Equal(2.0 / 3, double.Parse(hardwareBar.GetAttribute("data-value")!, CultureInfo.InvariantCulture), 9);
-        Assert.Equal("2", driver.FindElement(By.CssSelector("#chart-heatmap rect[data-type='hardware'][data-level='1']")).GetAttribute("data-count"));
-        Assert.Equal("1", driver.FindElement(By.CssSelector("#chart-heatmap rect[data-type='hardware'][data-level='2']")).GetAttribute("data-count"));
-        Assert.Equal("1", driver.FindElement(By.CssSelector("#chart-levels rect[data-label='L1']")).GetAttribute("data-value"));
-        Assert.Equal("1", driver.FindElement(By.CssSelector("#chart-levels rect[data-label='L2']")).GetAttribute("data-value"));
-        Assert.NotEmpty(driver.FindElements(By.CssSelector("#chart-scatter circle[data-strategy='retry']")));
-        Assert.NotEmpty(driver.FindElements(By.CssSelector("#chart-trend circle")));
-        Assert.Equal("3", driver.FindElements(By.CssSelector("#chart-times rect")).Select(r => int.Parse(r.GetAttribute("data-value")!, CultureInfo.InvariantCulture)).Sum().ToString(CultureInfo.InvariantCulture));
+        // The page redraws its charts every 2 s: each read finds its element afresh, and a read that meets a redraw
+        // (stale element) is tried again.
+        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException), typeof(NoSuchElementException));
+        string Read(string css, string attribute) => wait.Until(d => d.FindElement(By.CssSelector(css)).GetAttribute(attribute))!;
+
+        Assert.Equal(2.0 / 3, double.Parse(Read("#chart-strategies rect[data-label='retry']", "data-value"), CultureInfo.InvariantCulture), 9);
+        Assert.Equal(2.0 / 3, double.Parse(Read("#chart-types rect[data-label='hardware']", "data-value"), CultureInfo.InvariantCulture), 9);
+        Assert.Equal("2", Read("#chart-heatmap rect[data-type='hardware'][data-level='1']", "data-count"));
+        Assert.Equal("1", Read("#chart-heatmap rect[data-type='hardware'][data-level='2']", "data-count"));
+        Assert.Equal("1", Read("#chart-levels rect[data-label='L1']", "data-value"));
+        Assert.Equal("1", Read("#chart-levels rect[data-label='L2']", "data-value"));
+        Assert.NotEmpty(Read("#chart-scatter circle[data-strategy='retry']", "data-strategy"));
+        Assert.NotEmpty(Read("#chart-trend circle", "cx"));
+        Assert.Equal("3", wait.Until(d => d.FindElements(By.CssSelector("#chart-times rect")).Select(r => int.Parse(r.GetAttribute("data-value")!, CultureInfo.InvariantCulture)).Sum().ToString(CultureInfo.InvariantCulture)));
         // The error count comes from the index, which error grains feed one-way: it may trail the charts by a refresh.
         wait.Until(d => d.FindElement(By.Id("summary")).Text.Contains("2 errors", StringComparison.Ordinal));
         // Secondary metrics: one episode ended at level 1 and one at level 2; both errors have a time to resolution.
-        Assert.Equal("0.5", driver.FindElement(By.CssSelector("#chart-progression rect[data-label='L1']")).GetAttribute("data-value"));
-        Assert.Equal("0.5", driver.FindElement(By.CssSelector("#chart-progression rect[data-label='L2']")).GetAttribute("data-value"));
+        Assert.Equal("0.5", Read("#chart-progression rect[data-label='L1']", "data-value"));
+        Assert.Equal("0.5", Read("#chart-progression rect[data-label='L2']", "data-value"));
         wait.Until(d => d.FindElement(By.Id("ttr")).Text.Contains("(2 errors)", StringComparison.Ordinal));
-        Assert.Contains("0% (0 of 2 resolutions)", driver.FindElement(By.Id("regressions")).Text, StringComparison.Ordinal);
+        Assert.Contains("0% (0 of 2 resolutions)", wait.Until(d => d.FindElement(By.Id("regressions")).Text), StringComparison.Ordinal);
 
         // Live refresh: a new failure shows up without reloading, and an isolated circuit is listed.
         await RecordAsync(component, "gpu fault c", [false]);

@@ -11,18 +11,18 @@ public sealed class ErrorIndexTests(ClusterFixture fixture)
         var shard = fixture.Client.GetGrain<IErrorIndexGrain>($"ordering-{Guid.NewGuid():N}");
         var component = Failures.NewComponent("index");
         await shard.UpsertAsync(Summary("error-a", component, ErrorStatus.Resolved, revision: 4));
-        await Assertions.EventuallyAsync(async () => (await shard.CountAsync()).Total == 1, "the first summary indexed");
+        await Eventually.HoldsAsync(async () => (await shard.CountAsync()).Total == 1, "the first summary indexed");
 
         // The late, older change; then another error's summary, whose arrival shows the shard has taken both.
         await shard.UpsertAsync(Summary("error-a", component, ErrorStatus.Open, revision: 3));
         await shard.UpsertAsync(Summary("error-b", component, ErrorStatus.Open, revision: 1));
-        await Assertions.EventuallyAsync(async () => (await shard.CountAsync()).Total == 2, "the marker summary indexed");
+        await Eventually.HoldsAsync(async () => (await shard.CountAsync()).Total == 2, "the marker summary indexed");
 
         var listed = (await shard.QueryAsync(new ErrorQuery(Limit: 10))).Single(e => e.ErrorId == "error-a");
         Assert.Equal((ErrorStatus.Resolved, 4L), (listed.Status, listed.Revision));
 
         await shard.UpsertAsync(Summary("error-a", component, ErrorStatus.Open, revision: 5));
-        await Assertions.EventuallyAsync(
+        await Eventually.HoldsAsync(
             async () => (await shard.QueryAsync(new ErrorQuery(Limit: 10))).Single(e => e.ErrorId == "error-a").Revision == 5, "the newer summary kept");
     }
 

@@ -1,4 +1,4 @@
-namespace RecoveryCluster.ClientTests;
+namespace RecoveryCluster.Tests;
 
 public static class Eventually
 {
