@@ -10,7 +10,8 @@ namespace RecoveryCluster.Client.Recovery;
 
 /// <summary>
 /// The recovery loop of one failed call: report it, run each plan's strategy under the plan's timeout, report the
-/// outcome (which returns the next plan), until the error is resolved or escalated.
+/// outcome (which returns the next plan), until the error is resolved or escalated. An error held as escalated gets
+/// one level-1 attempt and no more; only the outcome that escalated the error raises the escalation.
 /// </summary>
 internal sealed partial class RecoveryLoop(
     IGrainFactory grains, RecoveryClientOptions options, ErrorClassifier classifier, StrategyRegistry strategies,
@@ -41,23 +42,23 @@ internal sealed partial class RecoveryLoop(
         var progress = new RecoveryProgress();
         try
         {
-            var value = await RecoverCoreAsync(gate, operation, action, error, options, progress, cancellationToken).ConfigureAwait(false);
-            Finish(gate.Component, progress, started, resolved: true, escalated: false);
+            var (value, held) = await RecoverCoreAsync(gate, operation, action, error, options, progress, cancellationToken).ConfigureAwait(false);
+            Finish(gate.Component, progress, started, resolved: true, escalated: false, held);
             return value;
         }
-        catch (RecoveryEscalatedException)
+        catch (RecoveryEscalatedException escalation)
         {
-            Finish(gate.Component, progress, started, resolved: false, escalated: true);
+            Finish(gate.Component, progress, started, resolved: false, escalated: !escalation.Held, escalation.Held);
             throw;
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
-            Finish(gate.Component, progress, started, resolved: false, escalated: false);
+            Finish(gate.Component, progress, started, resolved: false, escalated: false, held: false);
             throw;
         }
     }
 
-    private void Finish(string component, RecoveryProgress progress, long started, bool resolved, bool escalated)
+    private void Finish(string component, RecoveryProgress progress, long started, bool resolved, bool escalated, bool held)
     {
         var handler = RecoveryFinished;
         if (handler is null)
@@ -67,7 +68,7 @@ internal sealed partial class RecoveryLoop(
 
         try
         {
-            handler(new RecoveryFinished(component, progress.ErrorId ?? string.Empty, progress.Level, progress.Attempts, _time.GetElapsedTime(started), resolved, escalated));
+            handler(new RecoveryFinished(component, progress.ErrorId ?? string.Empty, progress.Level, progress.Attempts, _time.GetElapsedTime(started), resolved, escalated, held));
         }
         catch (Exception hookError)
         {
@@ -76,7 +77,8 @@ internal sealed partial class RecoveryLoop(
         }
     }
 
-    private async Task<object?> RecoverCoreAsync(
+    /// <summary>Recovers the call, or throws; the flag says the value came from a held level-1 attempt.</summary>
+    private async Task<(object? Value, bool Held)> RecoverCoreAsync(
         ComponentGate gate, string operation, Func<CancellationToken, Task<object?>> action, Exception error, ExecuteOptions options,
         RecoveryProgress progress, CancellationToken cancellationToken)
     {
@@ -124,7 +126,7 @@ internal sealed partial class RecoveryLoop(
                 LogOutcomeLost(gate.Component, plan.StrategyId, clusterError.Message);
                 if (result.Success)
                 {
-                    return result.Value;
+                    return (result.Value, report.Held);
                 }
 
                 throw (result.Error ?? error).Rethrow();
@@ -137,22 +139,29 @@ internal sealed partial class RecoveryLoop(
 
                 // The window opens after the recovered call: it measures the calls that follow.
                 _stability.Start(gate.Component, classification.Type, plan.StrategyId);
-                return result.Value;
+                return (result.Value, report.Held);
+            }
+
+            if (next.EscalatedNow)
+            {
+                // This outcome escalated the error: the one place a worker raises an escalation, once per episode.
+                await EscalateAsync(context, cancellationToken).ConfigureAwait(false);
+                _hooks.RaiseEscalation(new EscalationHookContext(report.ErrorId, gate.Component, operation, progress.Attempts, result.Error ?? error));
+                throw new RecoveryEscalatedException(report.ErrorId, gate.Component, result.Error ?? error, held: false);
+            }
+
+            // A held error gets one attempt; another operation's outcome escalated this episode: either way, fail now.
+            if (report.Held || next.Status == ErrorStatus.Escalated)
+            {
+                throw new RecoveryEscalatedException(report.ErrorId, gate.Component, result.Error ?? error, held: true);
             }
 
             plan = next.NextPlan;
-            if (next.Status == ErrorStatus.Escalated)
-            {
-                await EscalateAsync(context, cancellationToken).ConfigureAwait(false);
-                _hooks.RaiseEscalation(new EscalationHookContext(report.ErrorId, gate.Component, operation, progress.Attempts, result.Error ?? error));
-                throw new RecoveryEscalatedException(report.ErrorId, gate.Component, result.Error ?? error);
-            }
         }
 
-        if (report.Status == ErrorStatus.Escalated)
+        if (report.Held || report.Status == ErrorStatus.Escalated)
         {
-            _hooks.RaiseEscalation(new EscalationHookContext(report.ErrorId, gate.Component, operation, progress.Attempts, error));
-            throw new RecoveryEscalatedException(report.ErrorId, gate.Component, error);
+            throw new RecoveryEscalatedException(report.ErrorId, gate.Component, error, held: true);
         }
 
         throw error.Rethrow();

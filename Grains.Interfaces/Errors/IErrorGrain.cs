@@ -7,18 +7,24 @@ namespace RecoveryCluster.Errors;
 [Alias("rc.IErrorGrain")]
 public interface IErrorGrain : IGrainWithStringKey
 {
-    /// <summary>Records an occurrence and returns the plan to run (a new episode, or the pending plan when one is in progress).</summary>
+    /// <summary>
+    /// Records an occurrence and returns the plan to run: a new episode, the pending plan when one is in progress, or,
+    /// while the error is held as escalated, a level-1 attempt outside the episode (<see cref="ReportResult.Held"/>).
+    /// </summary>
     [Alias("Report")]
     Task<ReportResult> ReportAsync(ErrorOccurrence occurrence);
 
-    /// <summary>Records the outcome of the plan numbered <paramref name="attempt"/> and returns the next plan, if any.</summary>
+    /// <summary>
+    /// Records the outcome of the plan numbered <paramref name="attempt"/> and returns the next plan, if any;
+    /// <see cref="OutcomeResult.EscalatedNow"/> marks the one outcome that escalated the error to a person.
+    /// </summary>
     [Alias("RecordOutcome")]
     Task<OutcomeResult> RecordOutcomeAsync(int attempt, RecoveryOutcome outcome);
 
     [Alias("GetReport"), ReadOnly]
     Task<ErrorReport?> GetReportAsync();
 
-    /// <summary>Marks the error resolved by hand (an operator fixed it); clears an escalation.</summary>
+    /// <summary>Marks the error resolved by hand (an operator fixed it); ends an escalation's hold, so the next report starts a new episode.</summary>
     [Alias("Resolve")]
     Task<ErrorReport> ResolveAsync();
 }

@@ -6,15 +6,15 @@ public enum RecoveryEventKind
 {
     /// <summary>An occurrence was reported (a new error or a repeat).</summary>
     ErrorReported = 0,
-    /// <summary>A plan was issued: the first of an episode, or the next after a failed attempt.</summary>
+    /// <summary>A plan was issued: the first of an episode, the next after a failed attempt, or a level-1 attempt while the error is held as escalated.</summary>
     PlanIssued = 1,
     /// <summary>An attempt's outcome was recorded.</summary>
     AttemptRecorded = 2,
-    /// <summary>The error was resolved, by a recovery or by hand.</summary>
+    /// <summary>The error was resolved: by a recovery, by hand, or, while held as escalated, because its component proved healthy.</summary>
     Resolved = 3,
     /// <summary>A resolved error came back within the regression window.</summary>
     Regression = 4,
-    /// <summary>Level 5 failed; the error is escalated to a person.</summary>
+    /// <summary>Level 5 failed; the error is escalated to a person (once per episode).</summary>
     Escalated = 5,
     /// <summary>A component's circuit breaker changed state.</summary>
     CircuitChanged = 6,

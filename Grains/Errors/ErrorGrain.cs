@@ -56,6 +56,13 @@ public sealed partial class ErrorGrain(
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
         journal.IsDurable ? _snapshots.FlushOnDeactivationAsync(reason, cancellationToken) : Task.CompletedTask;
 
+    /// <summary>
+    /// Records an occurrence. It opens a new episode when none is running, joins the running one (its pending plan), or,
+    /// while the error is held as escalated (<see cref="RecoveryOptions.EscalationHold"/>), is counted and gets one
+    /// level-1 attempt outside the episode (<see cref="ReportResult.Held"/>): its outcome is recorded and can prove the
+    /// component healthy, but the episode stays escalated and nothing escalates again. A breaker that closed after the
+    /// escalation ends the hold, and this report starts a new episode.
+    /// </summary>
     public async Task<ReportResult> ReportAsync(ErrorOccurrence occurrence)
     {
         OccurrenceValidator.Validate(occurrence, ErrorId);
@@ -82,8 +89,27 @@ public sealed partial class ErrorGrain(
         S.LastCircuitState = verdict.Circuit.State;
 
         var isRegression = false;
-        var escalationExpired = S.Status == ErrorStatus.Escalated && S.EscalatedAt is { } escalatedAt && now - escalatedAt >= _options.EscalationHold;
-        if (S.Status is ErrorStatus.Resolved or ErrorStatus.Failed || S.Episode == 0 || escalationExpired)
+        var held = S.Status == ErrorStatus.Escalated;
+        if (held && EscalationHoldPolicy.BreakerClosedSince(verdict.Circuit.State, verdict.Circuit.LastTransitionAt, S.EscalatedAt))
+        {
+            held = false;
+            LogHoldEndedByBreaker(ErrorId, context.Component);
+        }
+        else if (held && EscalationHoldPolicy.Expired(S.EscalatedAt, now, _options.EscalationHold))
+        {
+            held = false;
+        }
+
+        if (held)
+        {
+            // A person has it: count the recurrence and give this operation one level-1 try, outside the episode.
+            var attempt = await PlanAsync(RecoveryLevel.Basic, verdict.Circuit.State, held: true);
+            await PersistAsync();
+            PublishSummary();
+            return new ReportResult(ErrorId, occurrenceId, S.AggregatedCount, S.Status, attempt, IsRegression: false, Held: true);
+        }
+
+        if (S.Status is ErrorStatus.Resolved or ErrorStatus.Failed or ErrorStatus.Escalated || S.Episode == 0)
         {
             isRegression = S.Status == ErrorStatus.Resolved && S.ResolvedAt is { } resolvedAt && now - resolvedAt <= _options.RegressionWindow;
             if (isRegression)
@@ -94,6 +120,7 @@ public sealed partial class ErrorGrain(
             S.Episode++;
             S.Status = ErrorStatus.Open;
             S.ResolvedAt = null;
+            S.HeldSuccesses = 0;
             var level = RecoveryLevelPolicy.StartLevel(verdict.StateBefore, S.FailedAtEnhanced);
             S.PendingPlan = await PlanAsync(level, verdict.Circuit.State);
         }
@@ -115,7 +142,8 @@ public sealed partial class ErrorGrain(
         {
             // A repeat of a recorded outcome (its first answer was lost): the same kind of answer, nothing counted twice.
             var impactOfRepeat = ImpactScore.Compute(outcome.Before, outcome.After, outcome.ExecutionTime, outcome.AffectedTasks, outcome.RecoveredTasks);
-            return new OutcomeResult(S.Status, S.PendingPlan?.Level, S.PendingPlan, impactOfRepeat);
+            var escalatedByIt = S.Status == ErrorStatus.Escalated && S.EscalatingOutcomeId == outcomeId;
+            return new OutcomeResult(S.Status, S.PendingPlan?.Level, S.PendingPlan, impactOfRepeat, escalatedByIt);
         }
 
         using var activity = RecoveryInstruments.Activities.StartActivity("ErrorGrain.RecordOutcome");
@@ -123,8 +151,11 @@ public sealed partial class ErrorGrain(
         activity?.SetTag("rc.strategy", outcome.StrategyId);
         var started = clock.TimeProvider.GetTimestamp();
         var wasPending = S.PendingPlan?.Attempt == attempt;
+        var wasHeld = S.Status == ErrorStatus.Escalated;
         var result = await RollBackOnFailureAsync(() => ApplyOutcomeAsync(attempt, outcome, issued));
-        events.Publish(ErrorEvents.Recorded(ErrorId, S, attempt, issued.Level, outcome, wasPending, result, clock.TimeProvider.GetElapsedTime(started), clock.UtcNow));
+        var recorded = ErrorEvents.Recorded(ErrorId, S, attempt, issued.Level, outcome, wasPending, result, clock.TimeProvider.GetElapsedTime(started), clock.UtcNow);
+        var provedHealthy = wasHeld && issued.Held && result.Status == ErrorStatus.Resolved;
+        events.Publish(provedHealthy ? [.. recorded, ErrorEvents.ProvedHealthy(ErrorId, S, attempt, outcome.StrategyId, _options.SuccessesToEndHold, clock.UtcNow)] : recorded);
         var tags = new TagList { { "error.type", S.Type.ToName() }, { "strategy", outcome.StrategyId }, { "level", (int)issued.Level } };
         instruments.Attempts.Add(1, tags);
         if (outcome.Success)
@@ -135,6 +166,18 @@ public sealed partial class ErrorGrain(
         if (result.Status == ErrorStatus.Resolved && outcome.Success)
         {
             instruments.Resolved.Add(1, tags);
+        }
+
+        if (result.EscalatedNow)
+        {
+            // Counted here, after the escalation is durable, so a retried call after a failed write cannot count it twice.
+            instruments.Escalations.Add(1, new KeyValuePair<string, object?>("error.type", S.Type.ToName()));
+            LogEscalated(ErrorId, S.Context!.Component, S.Message);
+        }
+
+        if (provedHealthy)
+        {
+            LogHoldEndedByHealth(ErrorId, S.Context!.Component, _options.SuccessesToEndHold);
         }
 
         instruments.DecisionLatency.Record(clock.TimeProvider.GetElapsedTime(started).TotalMilliseconds);
@@ -168,7 +211,9 @@ public sealed partial class ErrorGrain(
         S.LevelHistory.Add(new LevelHistoryEntry(issued.Episode, attempt, issued.Level, outcome.StrategyId, outcome.Success, outcome.ExecutionTime, impact, now));
         Trim(S.LevelHistory, _options.LevelHistoryKept);
 
-        // Only the outcome of the pending plan moves the error; a late outcome of an older plan is recorded and nothing more.
+        // Only the outcome of the pending plan moves the error; a late outcome of an older plan is recorded and nothing more,
+        // except that a held attempt of the current hold counts toward proving the component healthy.
+        var escalatedNow = false;
         if (S.PendingPlan?.Attempt == attempt)
         {
             if (outcome.Success)
@@ -177,17 +222,26 @@ public sealed partial class ErrorGrain(
             }
             else
             {
-                await EscalateAsync(issued.Level, now);
+                escalatedNow = await EscalateAsync(issued.Level, outcome.OutcomeId, now);
+            }
+        }
+        else if (issued.Held && issued.Episode == S.Episode && S.Status == ErrorStatus.Escalated)
+        {
+            S.HeldSuccesses = EscalationHoldPolicy.SuccessesInRow(S.HeldSuccesses, outcome.Success);
+            if (EscalationHoldPolicy.ProvedHealthy(S.HeldSuccesses, _options.SuccessesToEndHold))
+            {
+                await ResolveEpisodeAsync(now);
             }
         }
 
         await PersistAsync();
         PublishSummary();
-        return new OutcomeResult(S.Status, S.PendingPlan?.Level, S.PendingPlan, impact);
+        return new OutcomeResult(S.Status, S.PendingPlan?.Level, S.PendingPlan, impact, escalatedNow);
     }
 
     public Task<ErrorReport?> GetReportAsync() => Task.FromResult(S.Reported ? ToReport() : null);
 
+    /// <summary>Resolves the error by hand, from any status; an escalated error's hold ends and its next report starts a new episode.</summary>
     public async Task<ErrorReport> ResolveAsync()
     {
         if (!S.Reported)
@@ -200,6 +254,7 @@ public sealed partial class ErrorGrain(
             S.Status = ErrorStatus.Resolved;
             S.ResolvedAt = clock.UtcNow;
             S.PendingPlan = null;
+            S.HeldSuccesses = 0;
             await PersistAsync();
             PublishSummary();
             events.Publish(ErrorEvents.ResolvedByHand(ErrorId, S, S.ResolvedAt.Value));
@@ -239,13 +294,18 @@ public sealed partial class ErrorGrain(
         S.Status = ErrorStatus.Resolved;
         S.ResolvedAt = now;
         S.PendingPlan = null;
+        S.HeldSuccesses = 0;
         var context = S.Context!;
 
         // The operation works again: that breaks the worker's failure chain and counts as a probe success in half-open.
         S.LastCircuitState = (await Breaker(context.Component).RecordProbeSuccessAsync(context.WorkerId)).State;
     }
 
-    private async Task EscalateAsync(RecoveryLevel failedLevel, DateTimeOffset now)
+    /// <summary>
+    /// Moves the episode one level up, or past level 5 to a person; true when this call escalated to a person. Only the
+    /// pending plan's failed outcome gets here, and the episode then has no pending plan, so it escalates once per episode.
+    /// </summary>
+    private async Task<bool> EscalateAsync(RecoveryLevel failedLevel, Guid? outcomeId, DateTimeOffset now)
     {
         if (failedLevel == RecoveryLevel.Enhanced)
         {
@@ -256,20 +316,19 @@ public sealed partial class ErrorGrain(
         {
             S.Status = ErrorStatus.Retrying;
             S.PendingPlan = await PlanAsync(next, S.LastCircuitState);
-            return;
+            return false;
         }
 
         S.Status = ErrorStatus.Escalated;
         S.EscalatedAt = now;
+        S.EscalatingOutcomeId = outcomeId;
+        S.HeldSuccesses = 0;
         S.PendingPlan = null;
-        var context = S.Context!;
-        var record = ErrorEvents.EscalationOf(ErrorId, S, now);
-        await GrainFactory.GetGrain<IEscalationRegistryGrain>(IEscalationRegistryGrain.DefaultKey).AddAsync(record);
-        instruments.Escalations.Add(1, new KeyValuePair<string, object?>("error.type", S.Type.ToName()));
-        LogEscalated(ErrorId, context.Component, S.Message);
+        await GrainFactory.GetGrain<IEscalationRegistryGrain>(IEscalationRegistryGrain.DefaultKey).AddAsync(ErrorEvents.EscalationOf(ErrorId, S, now));
+        return true;
     }
 
-    private async Task<RecoveryPlan> PlanAsync(RecoveryLevel level, CircuitState circuit)
+    private async Task<RecoveryPlan> PlanAsync(RecoveryLevel level, CircuitState circuit, bool held = false)
     {
         var candidates = catalog.Candidates(S.Type, level);
         var stats = await Task.WhenAll(candidates.Select(c =>
@@ -277,7 +336,7 @@ public sealed partial class ErrorGrain(
         var selection = StrategySelector.Select(candidates.Zip(stats).ToArray(), _options.MinSamplesForScore, _options.ExplorationWeight);
 
         var attempt = ++S.PlansIssued;
-        S.IssuedPlans.Add(new IssuedPlan { Attempt = attempt, Episode = S.Episode, Level = level, StrategyId = selection.Chosen.Id });
+        S.IssuedPlans.Add(new IssuedPlan { Attempt = attempt, Episode = S.Episode, Level = level, StrategyId = selection.Chosen.Id, Held = held });
         Trim(S.IssuedPlans, IssuedPlansKept);
         return new RecoveryPlan(ErrorId, attempt, level, selection.Chosen.Id, selection.ChosenStats.Timeout, circuit, selection.Ranked, selection.Reason);
     }
@@ -335,4 +394,10 @@ public sealed partial class ErrorGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Error '{ErrorId}' on '{Component}' failed every recovery level and is escalated to a person: {Message}")]
     private partial void LogEscalated(string errorId, string component, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Error '{ErrorId}' on '{Component}' is no longer held as escalated: the breaker closed after the escalation; a new episode starts")]
+    private partial void LogHoldEndedByBreaker(string errorId, string component);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Error '{ErrorId}' on '{Component}' is resolved: {Successes} held level-1 attempts in a row succeeded, so the component is healthy again")]
+    private partial void LogHoldEndedByHealth(string errorId, string component, int successes);
 }

@@ -47,4 +47,10 @@ public sealed class ErrorState
 
     /// <summary>Changes persisted so far, in both modes; the error index keeps the summary with the highest.</summary>
     [Id(24)] public long Revision { get; set; }
+
+    /// <summary>Successful held level-1 attempts in a row since the escalation; a failed one sets it back to 0.</summary>
+    [Id(25)] public int HeldSuccesses { get; set; }
+
+    /// <summary>The id of the outcome that escalated the current episode, so a repeat of it is answered as the escalation again.</summary>
+    [Id(26)] public Guid? EscalatingOutcomeId { get; set; }
 }

@@ -2,7 +2,7 @@ using RecoveryCluster.Errors;
 
 namespace RecoveryCluster.Grains.Errors;
 
-/// <summary>Keeps the most recent escalations so operators can list them.</summary>
+/// <summary>Keeps the most recent escalations so operators can list them; one record per episode of an error.</summary>
 public sealed class EscalationRegistryGrain(
     [PersistentState("escalations", StorageNames.Recovery)] IPersistentState<EscalationRegistryState> state) : Grain, IEscalationRegistryGrain
 {
@@ -13,6 +13,13 @@ public sealed class EscalationRegistryGrain(
         ArgumentNullException.ThrowIfNull(record);
         Guard.Key(record.ErrorId, "errorId");
         var records = state.State.Records;
+
+        // An error escalates once per episode; a retried call (its first answer lost) must not list it twice.
+        if (record.Episode > 0 && records.Exists(r => r.Episode == record.Episode && string.Equals(r.ErrorId, record.ErrorId, StringComparison.Ordinal)))
+        {
+            return;
+        }
+
         records.Add(record);
         if (records.Count > Kept)
         {

@@ -10,4 +10,7 @@ public sealed class IssuedPlan
     [Id(1)] public int Episode { get; set; }
     [Id(2)] public RecoveryLevel Level { get; set; }
     [Id(3)] public string StrategyId { get; set; } = string.Empty;
+
+    /// <summary>A level-1 attempt handed out while the error was held as escalated; it is outside the episode.</summary>
+    [Id(4)] public bool Held { get; set; }
 }

@@ -62,7 +62,7 @@ public static class ErrorEvents
             events.Add(new(RecoveryEvent.NewId(), RecoveryEventKind.Resolved, now, component, errorId, state.Type, attempt, level, outcome.StrategyId,
                 Status: ErrorStatus.Resolved));
         }
-        else if (result.Status == ErrorStatus.Escalated)
+        else if (result.EscalatedNow)
         {
             events.Add(new(RecoveryEvent.NewId(), RecoveryEventKind.Escalated, now, component, errorId, state.Type, attempt, level,
                 Status: ErrorStatus.Escalated, Message: state.Message, Escalation: EscalationOf(errorId, state, state.EscalatedAt ?? now)));
@@ -83,6 +83,15 @@ public static class ErrorEvents
             Status: ErrorStatus.Resolved, Message: "resolved by hand");
     }
 
+    /// <summary>A held error resolved because its component proved healthy: enough held level-1 attempts succeeded in a row.</summary>
+    public static RecoveryEvent ProvedHealthy(string errorId, ErrorState state, int attempt, string strategyId, int successesInRow, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return new(RecoveryEvent.NewId(), RecoveryEventKind.Resolved, now, state.Context?.Component ?? string.Empty, errorId, state.Type,
+            attempt, RecoveryLevel.Basic, strategyId, Status: ErrorStatus.Resolved,
+            Message: $"escalation hold ended: the component proved healthy ({successesInRow} level-1 attempts in a row succeeded)");
+    }
+
     /// <summary>A breaker transition.</summary>
     public static RecoveryEvent CircuitChanged(CircuitSnapshot snapshot, DateTimeOffset now)
     {
@@ -97,7 +106,7 @@ public static class ErrorEvents
         ArgumentNullException.ThrowIfNull(state);
         var context = state.Context!;
         var tried = state.LevelHistory.Where(h => h.Episode == state.Episode).Select(h => h.StrategyId).Distinct().ToArray();
-        return new EscalationRecord(errorId, state.Type, context.Component, context.Operation, state.Message, state.RetryCount, tried, now);
+        return new EscalationRecord(errorId, state.Type, context.Component, context.Operation, state.Message, state.RetryCount, tried, now, state.Episode);
     }
 
     private static RecoveryEvent PlanIssued(string component, ErrorType type, RecoveryPlan plan, DateTimeOffset now) =>

@@ -11,9 +11,22 @@ public sealed class RecoveryOptions
     [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
     public TimeSpan RegressionWindow { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>An escalated error gets no automatic plan for this long (a person has it); a report after that starts a new episode.</summary>
+    /// <summary>
+    /// How long an escalated error is held (a person has it; it escalated once and does not again). A recurrence while
+    /// held is counted and gets one level-1 attempt outside the episode, never a new episode or a second escalation. The
+    /// hold ends early when a person resolves the error, when the component's breaker closes after the escalation (that
+    /// report starts a new episode), or after <see cref="SuccessesToEndHold"/> held attempts succeed in a row; a report
+    /// after the hold starts a new episode.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
     public TimeSpan EscalationHold { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Successful held level-1 attempts in a row that prove the component healthy again and resolve a held error; a
+    /// failed held attempt starts the run again.
+    /// </summary>
+    [Range(1, 1000)]
+    public int SuccessesToEndHold { get; set; } = 3;
 
     /// <summary>Below this many samples a candidate is explored in catalog order instead of ranked by score.</summary>
     [Range(0, 1000)]

@@ -17,6 +17,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
+    /// <summary>Every event published on either silo, as the escalation webhook sees them.</summary>
+    public RecordedEvents Events { get; } = new();
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IClusterClient Client => Cluster.Client;
@@ -30,6 +33,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage(StorageNames.Recovery);
             silo.AddRecoveryCluster();
             silo.Services.AddSingleton(clock);
+            silo.Services.AddSingleton(Events);
+            silo.Services.AddRecoveryEventSink<RecordedEvents>();
             silo.Services.AddRecoveryStrategy(RestartPod);
         });
         Cluster = builder.Build();

@@ -40,9 +40,11 @@ public sealed class ProgressiveRecoveryTests(ClusterFixture fixture)
         Assert.Equal(5, escalation.Attempts);
         Assert.Equal(component, escalation.Component);
 
+        // Held: counted and given a level-1 attempt outside the episode, which stays escalated.
         var again = await Client.ReportAsync(occurrence);
         Assert.Equal(ErrorStatus.Escalated, again.Status);
-        Assert.Null(again.Plan);
+        Assert.True(again.Held);
+        Assert.Equal(RecoveryLevel.Basic, again.Plan!.Level);
 
         // A person has it for the escalation hold (15 minutes); after that a recurrence starts over at level 1.
         fixture.Time.Advance(TimeSpan.FromMinutes(15));
