@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The main job with zero configuration: a dev silo (in-memory state) and the demo worker with its failure
 # injector. Ctrl+C stops everything this script started. Extra arguments go to the worker, e.g.
-#   ./run.sh --Worker:Operations=5000 --Worker:Seed=7 --Worker:FailureRate=0.05
+#   ./run.sh --Worker:Operations=5000 --Worker:Seed=7 --Worker:Faults:Rate=0.05
 # ./run.sh --durable starts PostgreSQL (deploy/local/postgres.sh), three silo processes on it and the worker;
 # it uses the same environment variables as docker-compose.yml.
 set -euo pipefail

@@ -8,6 +8,9 @@ public sealed record ExecuteOptions
     /// <summary>The operation's own timeout; null uses the client's default.</summary>
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary>How long this call may wait for an open circuit; null uses the client's <c>OpenCircuitWait</c>, zero fails fast.</summary>
+    public TimeSpan? OpenCircuitWait { get; init; }
+
     /// <summary>Medium failures of critical operations count against the cluster breaker.</summary>
     public bool IsCritical { get; init; }
 

@@ -15,7 +15,8 @@ public sealed class LocalBreakerOptions
 
     public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
 
-    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>As long as Polly's default break; the cluster's close (after its probes) also closes it early.</summary>
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(5);
 
     internal IEnumerable<ValidationResult> Validate()
     {

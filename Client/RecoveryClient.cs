@@ -15,8 +15,11 @@ using CircuitState = RecoveryCluster.CircuitBreaker.CircuitState;
 namespace RecoveryCluster.Client;
 
 /// <summary>The worker library's entry point; see <see cref="IRecoveryClient"/>.</summary>
-public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
+public sealed partial class RecoveryClient : IRecoveryClient, IComponentPassage, IAsyncDisposable
 {
+    /// <summary>The longest a held call sleeps before it looks at its circuit again (pushes normally wake it sooner).</summary>
+    private static readonly TimeSpan HoldRecheck = TimeSpan.FromMilliseconds(250);
+
     private readonly RecoveryClientOptions _options;
     private readonly ErrorClassifier _classifier;
     private readonly TimeProvider _time;
@@ -45,7 +48,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
         _stability = new StabilityTracker(grains, time, _options.StabilityWindow);
         Hooks = hooks ?? new RecoveryHooks();
         _gates.CircuitChanged += Hooks.RaiseCircuitChange;
-        _loop = new RecoveryLoop(grains, _options, classifier, strategies, actions, time, logger, _resources, _stability, Hooks);
+        _loop = new RecoveryLoop(grains, _options, classifier, strategies, actions, time, logger, _resources, _stability, Hooks, this);
         Events = new RecoveryEventFeed(grains, time, _options.ResubscribeInterval, e => LogEventRenewalFailed(e.Message));
         _stabilityLoop = FlushStabilityAsync();
     }
@@ -95,18 +98,104 @@ public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
         }
 
         var gate = await _gates.GetAsync(component).ConfigureAwait(false);
-        var decision = await EnterAsync(gate, cancellationToken).ConfigureAwait(false);
-        try
+        var heldSince = 0L;
+        while (true)
         {
-            var value = await RunOnceAsync(gate, action, timeout, cancellationToken).ConfigureAwait(false);
+            var decision = GateDecision.Pass;
+            T value;
+            try
+            {
+                decision = await EnterAsync(gate, cancellationToken).ConfigureAwait(false);
+                value = await RunOnceAsync(gate, action, timeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CircuitOpenException open)
+            {
+                EndProbe(gate, decision);
+                heldSince = heldSince == 0 ? _time.GetTimestamp() : heldSince;
+                var remaining = (options.OpenCircuitWait ?? _options.OpenCircuitWait) - _time.GetElapsedTime(heldSince);
+                if (remaining <= TimeSpan.Zero)
+                {
+                    throw;
+                }
+
+                await HoldAsync(gate, open, remaining, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            catch (Exception error) when (IsRecoverable(error, cancellationToken))
+            {
+                EndProbe(gate, decision);
+                _stability.Count(component, success: false);
+                await _gates.FlushAsync(gate).ConfigureAwait(false);
+                var recovered = await _loop.RecoverAsync(gate, operation, async ct => await action(ct).ConfigureAwait(false), error, options, cancellationToken).ConfigureAwait(false);
+                return (T)recovered!;
+            }
+            catch
+            {
+                EndProbe(gate, decision);
+                throw;
+            }
+
             await CompleteAsync(gate, decision, success: true).ConfigureAwait(false);
             return value;
         }
-        catch (Exception error) when (IsRecoverable(error, cancellationToken))
+    }
+
+    /// <summary>
+    /// Holds a call that an open circuit refused until it may try again: when the circuit is due to half-open, or at
+    /// the next pushed transition (a close lets every held call through at once), or at the latest after
+    /// <see cref="HoldRecheck"/>. The held call makes no call into the component meanwhile.
+    /// </summary>
+    private async Task HoldAsync(ComponentGate gate, CircuitOpenException open, TimeSpan remaining, CancellationToken cancellationToken)
+    {
+        var changed = gate.Changed;
+        var untilDue = open.RetryAfter is { } at ? at - _time.GetUtcNow() : HoldRecheck;
+        var wait = untilDue > TimeSpan.Zero ? untilDue : HoldRecheck;
+        wait = TimeSpan.FromTicks(Math.Min(Math.Min(wait.Ticks, HoldRecheck.Ticks), remaining.Ticks));
+        using var wake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var delay = Task.Delay(wait, _time, wake.Token);
+        if (await Task.WhenAny(changed, delay).ConfigureAwait(false) == changed && gate.State == CircuitState.Closed && _options.ReleaseSpread > TimeSpan.Zero)
         {
-            _stability.Count(component, success: false);
-            var recovered = await _loop.RecoverAsync(gate, operation, async ct => await action(ct).ConfigureAwait(false), error, options, cancellationToken).ConfigureAwait(false);
-            return (T)recovered!;
+            // The held calls of a whole fleet would otherwise hit the component in the same instant it recovered.
+            var spread = Math.Min(_options.ReleaseSpread.Ticks, remaining.Ticks);
+            await Task.Delay(TimeSpan.FromTicks((long)(Random.Shared.NextDouble() * spread)), _time, cancellationToken).ConfigureAwait(false);
+        }
+
+        await wake.CancelAsync().ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    async Task<(GateDecision Decision, TimeSpan Waited)> IComponentPassage.PassAsync(ComponentGate gate, TimeSpan maxWait, CancellationToken cancellationToken)
+    {
+        var heldSince = 0L;
+        while (true)
+        {
+            try
+            {
+                var decision = await EnterAsync(gate, cancellationToken).ConfigureAwait(false);
+                return (decision, heldSince == 0 ? TimeSpan.Zero : _time.GetElapsedTime(heldSince));
+            }
+            catch (CircuitOpenException open)
+            {
+                heldSince = heldSince == 0 ? _time.GetTimestamp() : heldSince;
+                var remaining = maxWait - _time.GetElapsedTime(heldSince);
+                if (remaining <= TimeSpan.Zero)
+                {
+                    throw;
+                }
+
+                await HoldAsync(gate, open, remaining, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    Task IComponentPassage.CompleteAsync(ComponentGate gate, GateDecision decision, Exception? failure) =>
+        CompleteAsync(gate.Component, decision, failure);
+
+    private static void EndProbe(ComponentGate gate, GateDecision decision)
+    {
+        if (decision == GateDecision.Probe)
+        {
+            gate.EndProbe();
         }
     }
 
@@ -124,6 +213,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
     internal async Task CompleteAsync(string component, GateDecision decision, Exception? failure)
     {
         var gate = await _gates.GetAsync(component).ConfigureAwait(false);
+        EndProbe(gate, decision);
         if (failure is null)
         {
             await CompleteAsync(gate, decision, success: true).ConfigureAwait(false);
@@ -134,7 +224,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
         var classification = _classifier.Classify(failure);
         try
         {
-            gate.Apply((await _gates.Breaker(component).RecordFailureAsync(new RecoveryCluster.CircuitBreaker.FailureSignal(
+            _gates.Apply(gate, (await _gates.Breaker(component).RecordFailureAsync(new RecoveryCluster.CircuitBreaker.FailureSignal(
                 WorkerId, classification.Type, classification.Severity, RecoveryLoop.Truncate(failure.Message)))
                 .WaitAsync(_options.ClusterCallTimeout, _time).ConfigureAwait(false)).Circuit);
         }
@@ -177,18 +267,26 @@ public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
             throw new CircuitOpenException(gate.Component, snapshot?.RetryAfter, isLocal: false, snapshot?.LastFailure);
         }
 
+        if (!gate.TryBeginProbe())
+        {
+            ClientMetrics.Rejected.Add(1);
+            throw new CircuitOpenException(gate.Component, snapshot?.RetryAfter, isLocal: false, "a probe of this worker is under way");
+        }
+
+        var probing = false;
         try
         {
             var permit = await _gates.Breaker(gate.Component).TryAcquireProbeAsync(WorkerId)
                 .WaitAsync(_options.ClusterCallTimeout, _time, cancellationToken).ConfigureAwait(false);
-            if (gate.Apply(permit.Circuit))
+            if (_gates.Apply(gate, permit.Circuit))
             {
                 LogStateChanged(gate.Component, permit.Circuit.State);
             }
 
             if (permit.Granted)
             {
-                return permit.Circuit.State == CircuitState.Closed ? GateDecision.Pass : GateDecision.Probe;
+                probing = permit.Circuit.State != CircuitState.Closed;
+                return probing ? GateDecision.Probe : GateDecision.Pass;
             }
 
             ClientMetrics.Rejected.Add(1);
@@ -202,6 +300,13 @@ public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
             ClientMetrics.ClusterUnreachable.Add(1);
             _ = _gates.RenewAllAsync();
             return GateDecision.Pass;
+        }
+        finally
+        {
+            if (!probing)
+            {
+                gate.EndProbe();
+            }
         }
     }
 
@@ -228,6 +333,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
 
     private async Task CompleteAsync(ComponentGate gate, GateDecision decision, bool success)
     {
+        EndProbe(gate, decision);
         _stability.Count(gate.Component, success);
         if (!success)
         {
@@ -244,7 +350,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IAsyncDisposable
         {
             var snapshot = await _gates.Breaker(gate.Component).RecordProbeSuccessAsync(WorkerId)
                 .WaitAsync(_options.ClusterCallTimeout, _time).ConfigureAwait(false);
-            gate.Apply(snapshot);
+            _gates.Apply(gate, snapshot);
         }
         catch (Exception error) when (ClusterFailure.Is(error))
         {

@@ -27,6 +27,20 @@ public sealed class RecoveryClientOptions : IValidatableObject
     /// <summary>The timeout of an operation when the call names none.</summary>
     public TimeSpan DefaultOperationTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a call may wait for an open circuit (the cluster's or this worker's own) to let it through before it
+    /// fails with <see cref="CircuitOpenException"/>. A waiting call resumes the moment the cluster's probes close the
+    /// circuit (the close is pushed), so the fleet stops calling a sick component without failing its callers;
+    /// zero fails fast. Like the total request timeout of Polly's standard pipeline, 30 s by default.
+    /// </summary>
+    public TimeSpan OpenCircuitWait { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// When a circuit closes, the calls it held are let through spread at random over this time, so a recovered
+    /// component does not meet the whole backlog at once (which can overload it again); zero releases them together.
+    /// </summary>
+    public TimeSpan ReleaseSpread { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>The longest a worker's operation waits on the cluster (subscribe, probe, report) before it goes on without it.</summary>
     public TimeSpan ClusterCallTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
@@ -55,6 +69,11 @@ public sealed class RecoveryClientOptions : IValidatableObject
             {
                 yield return new ValidationResult($"{name} must be positive.", [name]);
             }
+        }
+
+        if (OpenCircuitWait < TimeSpan.Zero || ReleaseSpread < TimeSpan.Zero)
+        {
+            yield return new ValidationResult("OpenCircuitWait and ReleaseSpread must not be negative.", [nameof(OpenCircuitWait)]);
         }
 
         if (ResubscribeInterval >= TimeSpan.FromMinutes(5))

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Polly;
+using CircuitBreakerManualControl = Polly.CircuitBreaker.CircuitBreakerManualControl;
 using CircuitBreakerStrategyOptions = Polly.CircuitBreaker.CircuitBreakerStrategyOptions;
 using RecoveryCluster.CircuitBreaker;
+using RecoveryCluster.Errors;
 
 namespace RecoveryCluster.Client.Gate;
 
@@ -89,7 +91,11 @@ internal sealed partial class CircuitGates : IAsyncDisposable
 
     private async ValueTask<ComponentGate> GetSlowAsync(string component)
     {
-        var gate = _gates.GetOrAdd(component, c => new ComponentGate(c, BuildLocalBreaker(c)));
+        var gate = _gates.GetOrAdd(component, c =>
+        {
+            var control = new CircuitBreakerManualControl();
+            return new ComponentGate(c, BuildLocalBreaker(c, control), control);
+        });
         lock (gate)
         {
             gate.Subscription ??= SubscribeAsync(gate);
@@ -106,10 +112,7 @@ internal sealed partial class CircuitGates : IAsyncDisposable
             var snapshot = await Breaker(gate.Component).SubscribeAsync(_observerReference)
                 .WaitAsync(_options.ClusterCallTimeout, _time, _stopping.Token).ConfigureAwait(false);
             var wasReachable = gate.ClusterReachable;
-            if (gate.Apply(snapshot))
-            {
-                CircuitChanged?.Invoke(snapshot);
-            }
+            Apply(gate, snapshot);
 
             if (!wasReachable && gate.Subscription is { IsCompleted: true })
             {
@@ -128,11 +131,49 @@ internal sealed partial class CircuitGates : IAsyncDisposable
         }
     }
 
+    /// <summary>Keeps a snapshot that a call brought back (a probe permit, a recorded failure); true when the state changed.</summary>
+    public bool Apply(ComponentGate gate, CircuitSnapshot snapshot)
+    {
+        if (!gate.Apply(snapshot))
+        {
+            return false;
+        }
+
+        Changed(gate, snapshot);
+        return true;
+    }
+
     private void OnPushed(CircuitSnapshot snapshot)
     {
-        if (_gates.TryGetValue(snapshot.Component, out var gate) && gate.Apply(snapshot))
+        if (_gates.TryGetValue(snapshot.Component, out var gate))
         {
-            CircuitChanged?.Invoke(snapshot);
+            Apply(gate, snapshot);
+        }
+    }
+
+    /// <summary>
+    /// A transition this worker heard of. A circuit that closes has passed the cluster's probes, so this worker's own
+    /// breaker closes too: the fleet proved the component healthy, and waiting out a local break would only delay it.
+    /// </summary>
+    private void Changed(ComponentGate gate, CircuitSnapshot snapshot)
+    {
+        if (snapshot.State == CircuitState.Closed)
+        {
+            _ = CloseLocalAsync(gate);
+        }
+
+        CircuitChanged?.Invoke(snapshot);
+    }
+
+    private async Task CloseLocalAsync(ComponentGate gate)
+    {
+        try
+        {
+            await gate.LocalControl.CloseAsync().ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is ObjectDisposedException or InvalidOperationException)
+        {
+            // The client is stopping.
         }
     }
 
@@ -140,22 +181,49 @@ internal sealed partial class CircuitGates : IAsyncDisposable
     {
         foreach (var gate in _gates.Values)
         {
-            var count = gate.TakeSuccesses();
-            if (count == 0)
-            {
-                continue;
-            }
+            await FlushAsync(gate).ConfigureAwait(false);
+        }
+    }
 
-            try
-            {
-                await Breaker(gate.Component).RecordSuccessAsync(_options.WorkerId, count)
-                    .WaitAsync(_options.ClusterCallTimeout, _time).ConfigureAwait(false);
-            }
-            catch (Exception error) when (ClusterFailure.Is(error) || error is OperationCanceledException)
-            {
-                // Kept for the next flush; successes only ever lower the breaker's counts, so a late batch is harmless.
-                gate.ReturnSuccesses(count);
-            }
+    /// <summary>
+    /// Sends the gate's pending successes now. Called before a failure is reported too: successes of calls made before
+    /// the failure must reach the breaker before it, or a late batch would break the failure chain they preceded.
+    /// </summary>
+    public async Task FlushAsync(ComponentGate gate)
+    {
+        var count = gate.TakeSuccesses();
+        if (count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await Breaker(gate.Component).RecordSuccessAsync(_options.WorkerId, count)
+                .WaitAsync(_options.ClusterCallTimeout, _time).ConfigureAwait(false);
+        }
+        catch (Exception error) when (ClusterFailure.Is(error) || error is OperationCanceledException)
+        {
+            // Kept for the next flush.
+            gate.ReturnSuccesses(count);
+        }
+    }
+
+    /// <summary>
+    /// A worker whose own breaker opened stops reporting that component's failures (its calls are held locally), so
+    /// the opening itself is told to the cluster breaker as a severe failure: it counts toward the fleet's quorum.
+    /// </summary>
+    private async Task ReportLocalOpenAsync(string component)
+    {
+        try
+        {
+            await Breaker(component).RecordFailureAsync(new FailureSignal(
+                    _options.WorkerId, ErrorType.Unknown, ErrorSeverity.High, "this worker's own breaker opened on repeated failures"))
+                .WaitAsync(_options.ClusterCallTimeout, _time).ConfigureAwait(false);
+        }
+        catch (Exception error) when (ClusterFailure.Is(error) || error is OperationCanceledException)
+        {
+            // The local breaker gates on its own while the cluster is out of reach.
         }
     }
 
@@ -175,7 +243,7 @@ internal sealed partial class CircuitGates : IAsyncDisposable
         }
     }
 
-    private ResiliencePipeline BuildLocalBreaker(string component)
+    private ResiliencePipeline BuildLocalBreaker(string component, CircuitBreakerManualControl control)
     {
         var local = _options.LocalBreaker;
         return new ResiliencePipelineBuilder { TimeProvider = _time }
@@ -185,11 +253,13 @@ internal sealed partial class CircuitGates : IAsyncDisposable
                 MinimumThroughput = local.MinimumThroughput,
                 SamplingDuration = local.SamplingDuration,
                 BreakDuration = local.BreakDuration,
+                ManualControl = control,
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && e is not CircuitOpenException && e is not OperationCanceledException),
-                OnOpened = _ =>
+                OnOpened = opened =>
                 {
                     ClientMetrics.LocalBreakerOpened.Add(1);
                     LogLocalOpened(component);
+                    _ = ReportLocalOpenAsync(component);
                     return ValueTask.CompletedTask;
                 },
             })

@@ -1,4 +1,5 @@
 using Polly;
+using CircuitBreakerManualControl = Polly.CircuitBreaker.CircuitBreakerManualControl;
 using RecoveryCluster.CircuitBreaker;
 
 namespace RecoveryCluster.Client.Gate;
@@ -7,15 +8,23 @@ namespace RecoveryCluster.Client.Gate;
 /// One component as this worker sees it: the cluster breaker's last pushed state (read without locks or
 /// allocation on every call), this worker's own Polly breaker, and successes waiting to be sent in a batch.
 /// </summary>
-internal sealed class ComponentGate(string component, ResiliencePipeline localBreaker)
+internal sealed class ComponentGate(string component, ResiliencePipeline localBreaker, CircuitBreakerManualControl localControl)
 {
     private readonly Lock _lock = new();
     private CircuitSnapshot? _snapshot;
     private long _pendingSuccesses;
+    private int _probing;
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public string Component { get; } = component;
 
     public ResiliencePipeline LocalBreaker { get; } = localBreaker;
+
+    /// <summary>Closes the local breaker when the cluster's probes prove the component healthy again.</summary>
+    public CircuitBreakerManualControl LocalControl { get; } = localControl;
+
+    /// <summary>Completes at the next state change; calls held at an open circuit wait on it.</summary>
+    public Task Changed => Volatile.Read(ref _changed).Task;
 
     /// <summary>The cluster state as last pushed; Closed until the first snapshot arrives.</summary>
     public volatile CircuitState State = CircuitState.Closed;
@@ -41,9 +50,22 @@ internal sealed class ComponentGate(string component, ResiliencePipeline localBr
             Volatile.Write(ref _snapshot, snapshot);
             State = snapshot.State;
             ClusterReachable = true;
+            if (changed)
+            {
+                Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+            }
+
             return changed;
         }
     }
+
+    /// <summary>
+    /// One probe at a time per worker: the cluster grants a worker's permit again while it holds one, so without this
+    /// every held call of this worker would probe at once.
+    /// </summary>
+    public bool TryBeginProbe() => Interlocked.CompareExchange(ref _probing, 1, 0) == 0;
+
+    public void EndProbe() => Volatile.Write(ref _probing, 0);
 
     public void CountSuccess() => Interlocked.Increment(ref _pendingSuccesses);
 

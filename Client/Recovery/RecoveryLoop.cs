@@ -15,7 +15,8 @@ namespace RecoveryCluster.Client.Recovery;
 /// </summary>
 internal sealed partial class RecoveryLoop(
     IGrainFactory grains, RecoveryClientOptions options, ErrorClassifier classifier, StrategyRegistry strategies,
-    IRecoveryActions actions, TimeProvider time, ILogger logger, ResourceSampler resources, StabilityTracker stability, RecoveryHooks hooks)
+    IRecoveryActions actions, TimeProvider time, ILogger logger, ResourceSampler resources, StabilityTracker stability, RecoveryHooks hooks,
+    IComponentPassage passage)
 {
     /// <summary>Calls to record one outcome before it is given up as lost (logged; the operation's result stands).</summary>
     private const int OutcomeCallAttempts = 3;
@@ -107,6 +108,7 @@ internal sealed partial class RecoveryLoop(
         var plan = report.Plan;
         progress.ErrorId = report.ErrorId;
         RecoveryContext? context = null;
+        var waitLeft = options.OpenCircuitWait ?? _options.OpenCircuitWait;
         while (plan is not null)
         {
             progress.Level = (int)plan.Level;
@@ -114,7 +116,16 @@ internal sealed partial class RecoveryLoop(
             context ??= new RecoveryContext(gate.Component, operation, action, error, classification, plan, options, _actions, _time);
             context.Plan = plan;
             _hooks.RaisePlan(new PlanHookContext(gate.Component, operation, plan));
+
+            // While the component's circuit is open the plan waits, so the fleet stops calling it; the plan that runs
+            // while it is half-open is its probe, and the ladder climbs once per failed probe rather than per call.
+            var (decision, waited) = await passage.PassAsync(gate, waitLeft, cancellationToken).ConfigureAwait(false);
+            waitLeft -= waited;
             var (result, outcome) = await RunPlanAsync(context, plan, cancellationToken).ConfigureAwait(false);
+            if (decision == GateDecision.Probe)
+            {
+                await passage.CompleteAsync(gate, decision, result.Success ? null : result.Error ?? error).ConfigureAwait(false);
+            }
 
             OutcomeResult next;
             try

@@ -1,8 +1,9 @@
 using RecoveryCluster.Client.Strategies;
+using RecoveryCluster.Worker.Faults;
 
 namespace RecoveryCluster.Worker;
 
-/// <summary>What each repair fixes in the simulation, so the cluster has something real to learn: the right strategy clears the fault, others only retry.</summary>
+/// <summary>What each repair fixes in the simulation, so the cluster has something real to learn: the right repair clears a repair-only (or counted) fault; nothing clears an outage early.</summary>
 public sealed class SimulatedRecoveryActions(SimulatedFleet fleet) : NoRecoveryActions
 {
     public override Task ReconnectAsync(string component, CancellationToken cancellationToken)

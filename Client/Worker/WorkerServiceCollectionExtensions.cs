@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using RecoveryCluster.Client.Hosting;
 using RecoveryCluster.Client.Strategies;
 using RecoveryCluster.Errors;
@@ -11,9 +12,9 @@ public static class WorkerServiceCollectionExtensions
     public static IServiceCollection AddDemoWorkload(this IServiceCollection services)
     {
         services.AddOptions<WorkloadOptions>().BindConfiguration(WorkloadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SimulatedFleet>();
         services.AddSingleton<IRecoveryActions, SimulatedRecoveryActions>();
-        services.AddSingleton<WorkloadRunner>();
         services.MapException<ResourceExhaustedException>(ErrorType.Resource, ErrorSeverity.High);
         services.MapException<GpuFaultException>(ErrorType.Hardware, ErrorSeverity.High);
         services.MapException<WorkerCrashException>(ErrorType.Worker, ErrorSeverity.Critical);

@@ -1,38 +1,77 @@
 using System.ComponentModel.DataAnnotations;
+using RecoveryCluster.Worker.Faults;
 
 namespace RecoveryCluster.Worker;
 
-/// <summary>The demo workload. Section <c>Worker</c>; e.g. <c>--Worker:Operations=2000 --Worker:Seed=7</c>.</summary>
-public sealed class WorkloadOptions
+/// <summary>The demo workload. Section <c>Worker</c>; e.g. <c>--Worker:Workers=5 --Worker:Seed=7</c>.</summary>
+public sealed class WorkloadOptions : IValidatableObject
 {
     public const string Section = "Worker";
 
     /// <summary>Used when configuration names no components (a list default would be appended to, not replaced, by binding).</summary>
     public static IReadOnlyList<string> DefaultComponents { get; } = ["orders-db", "image-api", "gpu-pool", "payments-api"];
 
-    /// <summary>Simulated components, each with its own breaker; empty means <see cref="DefaultComponents"/>.</summary>
+    /// <summary>Simulated components, each with its own breaker, shared by every worker; empty means <see cref="DefaultComponents"/>.</summary>
     public List<string> Components { get; set; } = [];
 
-    /// <summary>Operations to run; 0 runs until stopped.</summary>
+    /// <summary>
+    /// Workers in the fleet: independent recovery clients with their own worker ids (the configured id, then id-2,
+    /// id-3, ...), so the breaker's quorum of distinct reporters can be met.
+    /// </summary>
+    [Range(1, 64)]
+    public int Workers { get; set; } = 3;
+
+    /// <summary>Operations each worker starts per second, whatever the earlier ones are doing (callers do not wait for each other).</summary>
+    [Range(0.1, 10000.0)]
+    public double Rate { get; set; } = 20;
+
+    /// <summary>Operations to start in all; 0 runs until stopped (or <see cref="Duration"/>).</summary>
     [Range(0, int.MaxValue)]
     public int Operations { get; set; }
 
-    [Range(1, 1024)]
-    public int Concurrency { get; set; } = 4;
+    /// <summary>How long to start operations; zero runs until stopped (or <see cref="Operations"/>).</summary>
+    public TimeSpan Duration { get; set; }
 
-    /// <summary>Chance that an operation plants a new fault on a healthy component.</summary>
-    [Range(0.0, 1.0)]
-    public double FailureRate { get; set; } = 0.02;
-
-    /// <summary>Seed of the failure injector; the same seed plants the same faults in the same order.</summary>
+    /// <summary>Seed of the failure injector; the same seed plants the same faults at the same times.</summary>
     public int Seed { get; set; } = 42;
 
     /// <summary>How long one simulated operation takes.</summary>
     public TimeSpan OperationTime { get; set; } = TimeSpan.FromMilliseconds(20);
 
-    /// <summary>How often progress is printed.</summary>
-    public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>Each call's own timeout.</summary>
+    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Failure kinds the injector may plant; empty means all.</summary>
-    public List<FailureKind> Kinds { get; set; } = [];
+    /// <summary>How often progress is printed.</summary>
+    public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The failure injector.</summary>
+    public FaultOptions Faults { get; set; } = new();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Duration < TimeSpan.Zero || OperationTime < TimeSpan.Zero)
+        {
+            yield return new ValidationResult("Worker:Duration and Worker:OperationTime must not be negative.", [nameof(Duration)]);
+        }
+
+        if (OperationTimeout <= TimeSpan.Zero || ProgressInterval <= TimeSpan.Zero)
+        {
+            yield return new ValidationResult("Worker:OperationTimeout and Worker:ProgressInterval must be positive.", [nameof(OperationTimeout)]);
+        }
+
+        foreach (var result in Validator.TryValidateObject(Faults, new ValidationContext(Faults), null, validateAllProperties: true) ? [] : Errors(Faults))
+        {
+            yield return result;
+        }
+    }
+
+    private static List<ValidationResult> Errors(FaultOptions faults)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(faults, new ValidationContext(faults), results, validateAllProperties: true);
+        return results;
+    }
+
+    /// <summary>Normal calls per second into each component, which an overload fault's capacity is a multiple of.</summary>
+    public double CallsPerComponent => Workers * Rate / Math.Max(1, Components.Count > 0 ? Components.Count : DefaultComponents.Count);
 }

@@ -1,40 +1,75 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RecoveryCluster.Client;
 
 namespace RecoveryCluster.Worker;
 
-/// <summary>Runs the workload, prints progress while it runs and a summary at the end, then stops the host.</summary>
+/// <summary>
+/// Runs the demo fleet: this host's recovery client plus <see cref="WorkloadOptions.Workers"/> − 1 more, each with its
+/// own worker id, prints progress while it runs and a summary at the end, then stops the host.
+/// </summary>
 public sealed class WorkloadService(
-    WorkloadRunner runner, RecoveryClient client, IOptions<WorkloadOptions> options, IHostApplicationLifetime lifetime, TimeProvider time) : BackgroundService
+    RecoveryClient client, IClusterClient cluster, SimulatedFleet fleet, IOptions<WorkloadOptions> options, IConfiguration configuration,
+    ILoggerFactory logging, IHostApplicationLifetime lifetime, TimeProvider time) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        client.CircuitChanged += snapshot => Console.WriteLine($"circuit {snapshot.Component} -> {snapshot.State}");
+        var o = options.Value;
+        var workload = new FleetWorkload(fleet, o, time);
+        var others = Enumerable.Range(1, o.Workers - 1)
+            .Select(i => FleetWorkers.Build(cluster, fleet, FleetWorkers.IdOf(client.WorkerId, i), configuration, logging: logging))
+            .ToList();
+        var clients = others.Select(p => p.GetRequiredService<RecoveryClient>()).Prepend(client).ToList();
+        foreach (var worker in clients)
+        {
+            worker.RecoveryFinished += workload.Stats.OnRecoveryFinished;
+        }
+
+        // Every worker hears every transition; one is enough to print and count them.
+        client.CircuitChanged += workload.Stats.OnCircuitChanged;
+        client.CircuitChanged += snapshot => Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{time.GetUtcNow():HH:mm:ss}  breaker {snapshot.Component} -> {snapshot.State}{(snapshot.LastFailure is { } why && snapshot.State == CircuitBreaker.CircuitState.Open ? $" ({why})" : string.Empty)}"));
+        Console.WriteLine($"Fleet: {clients.Count} workers ({string.Join(", ", clients.Select(c => c.WorkerId))}), {o.Rate:0.#} operations/s each over {fleet.Ordered.Count} components, faults: {o.Faults.Model} model, seed {o.Seed}.");
+
         using var progressStop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var progress = PrintProgressAsync(progressStop.Token);
+        var progress = PrintProgressAsync(workload.Stats, progressStop.Token);
         try
         {
-            await runner.RunAsync(stoppingToken).ConfigureAwait(false);
+            await workload.RunAsync([.. clients.Select(OperationOf)], stoppingToken).ConfigureAwait(false);
         }
         finally
         {
             await progressStop.CancelAsync().ConfigureAwait(false);
             await progress.ConfigureAwait(false);
-            Console.WriteLine(runner.Stats.Summary());
+            Console.WriteLine(workload.Stats.Summary());
+            foreach (var other in others)
+            {
+                await other.DisposeAsync().ConfigureAwait(false);
+            }
         }
 
         lifetime.StopApplication();
     }
 
-    private async Task PrintProgressAsync(CancellationToken cancellationToken)
+    private Func<SimulatedComponent, long, CancellationToken, Task> OperationOf(RecoveryClient worker) => (component, n, ct) =>
+        worker.ExecuteAsync(component.Name, "Process", component.InvokeAsync, new ExecuteOptions
+        {
+            Timeout = options.Value.OperationTimeout,
+            TaskIds = [string.Create(System.Globalization.CultureInfo.InvariantCulture, $"task-{n}")],
+            IsCritical = component.Name.EndsWith("-db", StringComparison.Ordinal),
+        }, ct);
+
+    private async Task PrintProgressAsync(WorkloadStats stats, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(options.Value.ProgressInterval, time);
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
-                Console.WriteLine(runner.Stats.Progress());
+                Console.WriteLine(stats.Progress());
             }
         }
         catch (OperationCanceledException)

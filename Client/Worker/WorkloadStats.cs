@@ -1,41 +1,66 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using RecoveryCluster.CircuitBreaker;
 using RecoveryCluster.Client;
 
 namespace RecoveryCluster.Worker;
 
-/// <summary>What the workload saw: operations, failures, recoveries by level, escalations and recovery times.</summary>
+/// <summary>What the workload saw: operations and how they ended, recoveries by level, escalations, breaker openings, recovery times.</summary>
 public sealed class WorkloadStats
 {
+    /// <summary>A first call later than this after the operation started means a breaker held the operation back.</summary>
+    public static readonly TimeSpan HeldBackAfter = TimeSpan.FromMilliseconds(50);
+
     private readonly ConcurrentBag<double> _recoveryMilliseconds = [];
     private readonly long[] _recoveredAtLevel = new long[6];
-    private long _operations;
-    private long _succeeded;
-    private long _failed;
-    private long _rejected;
+    private readonly long[] _ends = new long[Enum.GetValues<OperationEnd>().Length];
     private long _escalated;
     private long _faultsPlanted;
+    private long _breakerOpenings;
 
-    public long Operations => Interlocked.Read(ref _operations);
-    public long Succeeded => Interlocked.Read(ref _succeeded);
-    public long Failed => Interlocked.Read(ref _failed);
-    public long Rejected => Interlocked.Read(ref _rejected);
+    public long Operations => _ends.Sum();
+    public long Succeeded => Count(OperationEnd.Succeeded);
+    public long Failed => Count(OperationEnd.Failed);
+    public long Rejected => Count(OperationEnd.Rejected);
+    public long Held => Count(OperationEnd.Held);
     public long Escalated => Interlocked.Read(ref _escalated);
     public long FaultsPlanted => Interlocked.Read(ref _faultsPlanted);
+    public long BreakerOpenings => Interlocked.Read(ref _breakerOpenings);
     public long Recoveries => _recoveredAtLevel.Sum();
+
+    /// <summary>Operations that ended in an error for their caller, rejected and held ones included.</summary>
+    public long FailedOperations => Operations - Succeeded;
+
+    /// <summary>Operations that met a fault (a failed call, or held back by a breaker) and still succeeded.</summary>
+    public int RecoveredOperations => _recoveryMilliseconds.Count;
+
+    public long Count(OperationEnd end) => Interlocked.Read(ref _ends[(int)end]);
 
     /// <summary>Recoveries resolved at each level, index 1..5.</summary>
     public long RecoveredAt(int level) => Interlocked.Read(ref _recoveredAtLevel[level]);
 
     public double SuccessRate => Operations == 0 ? 0 : (double)Succeeded / Operations;
 
-    public void Planted() => Interlocked.Increment(ref _faultsPlanted);
+    public void Planted(int faults = 1) => Interlocked.Add(ref _faultsPlanted, faults);
 
-    public void Succeeded_() => Bump(ref _succeeded);
+    /// <summary>Counts how an operation ended; a success after a fault adds its recovery time (first failure, or first hold, to success).</summary>
+    public void Ended(OperationEnd end, OperationTag tag, long endedAt, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(tag);
+        ArgumentNullException.ThrowIfNull(time);
+        Interlocked.Increment(ref _ends[(int)end]);
+        if (end != OperationEnd.Succeeded)
+        {
+            return;
+        }
 
-    public void Failed_() => Bump(ref _failed);
-
-    public void Rejected_() => Bump(ref _rejected);
+        var heldBack = tag.FirstCallAt == 0 || time.GetElapsedTime(tag.StartedAt, tag.FirstCallAt) > HeldBackAfter;
+        if (heldBack || tag.FirstFailureAt != 0)
+        {
+            var from = heldBack ? tag.StartedAt : tag.FirstFailureAt;
+            _recoveryMilliseconds.Add(time.GetElapsedTime(from, endedAt).TotalMilliseconds);
+        }
+    }
 
     public void OnRecoveryFinished(RecoveryFinished finished)
     {
@@ -43,7 +68,6 @@ public sealed class WorkloadStats
         if (finished.Resolved && finished.Level is >= 1 and <= 5)
         {
             Interlocked.Increment(ref _recoveredAtLevel[finished.Level]);
-            _recoveryMilliseconds.Add(finished.Elapsed.TotalMilliseconds);
         }
         else if (finished.Escalated)
         {
@@ -51,20 +75,36 @@ public sealed class WorkloadStats
         }
     }
 
-    public double RecoveryPercentile(double p)
+    public void OnCircuitChanged(CircuitSnapshot snapshot)
     {
-        var sorted = _recoveryMilliseconds.Order().ToArray();
-        if (sorted.Length == 0)
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (snapshot.State == CircuitState.Open)
+        {
+            Interlocked.Increment(ref _breakerOpenings);
+        }
+    }
+
+    public IReadOnlyList<double> RecoveryTimes => [.. _recoveryMilliseconds];
+
+    public double RecoveryPercentile(double p) => Percentile(_recoveryMilliseconds.ToArray(), p);
+
+    public double RecoveryMean => _recoveryMilliseconds.IsEmpty ? 0 : _recoveryMilliseconds.Average();
+
+    public static double Percentile(IReadOnlyList<double> values, double p)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Count == 0)
         {
             return 0;
         }
 
+        var sorted = values.Order().ToArray();
         var index = (int)Math.Ceiling(p / 100 * sorted.Length) - 1;
         return sorted[Math.Clamp(index, 0, sorted.Length - 1)];
     }
 
     public string Progress() => string.Create(CultureInfo.InvariantCulture,
-        $"ops {Operations,7}  ok {Succeeded,7}  failed {Failed,5}  rejected {Rejected,5}  recovered {Recoveries,5}  escalated {Escalated,4}  faults {FaultsPlanted,4}");
+        $"ops {Operations,7}  ok {Succeeded,7}  failed {Failed,5}  rejected {Rejected,5}  held {Held,4}  recovered {Recoveries,5}  escalated {Escalated,3}  breaker opens {BreakerOpenings,3}  faults {FaultsPlanted,4}");
 
     public string Summary() => string.Create(CultureInfo.InvariantCulture, $"""
         Workload summary
@@ -72,15 +112,11 @@ public sealed class WorkloadStats
           succeeded        {Succeeded} ({SuccessRate:P1})
           failed           {Failed}
           rejected (open)  {Rejected}
+          held (escalated) {Held}   operations that failed fast because their error is with a person
           faults planted   {FaultsPlanted}
+          breaker opens    {BreakerOpenings}
           recoveries       {Recoveries}  by level: 1={RecoveredAt(1)} 2={RecoveredAt(2)} 3={RecoveredAt(3)} 4={RecoveredAt(4)} 5={RecoveredAt(5)}
-          escalations      {Escalated}
-          recovery time    p50 {RecoveryPercentile(50):0.0} ms, p99 {RecoveryPercentile(99):0.0} ms
+          escalations      {Escalated}   handed to a person (once per episode)
+          recovery time    p50 {RecoveryPercentile(50):0} ms, p99 {RecoveryPercentile(99):0} ms over {RecoveredOperations} operations that met a fault (first failure or hold to success)
         """);
-
-    private void Bump(ref long counter)
-    {
-        Interlocked.Increment(ref _operations);
-        Interlocked.Increment(ref counter);
-    }
 }

@@ -25,7 +25,7 @@ public sealed class CircuitBreakerOptions : IValidatableObject
     public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long an open circuit waits before it lets probes through.</summary>
-    public TimeSpan RecoveryTimeout { get; set; } = TimeSpan.FromSeconds(60);
+    public TimeSpan RecoveryTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Probe permits the whole cluster may hold at once while half-open.</summary>
     [Range(1, 1000)]

@@ -3,7 +3,7 @@ using BenchmarkDotNet.Running;
 using RecoveryCluster.Benchmarks;
 using RecoveryCluster.Benchmarks.Propagation;
 using RecoveryCluster.Benchmarks.Recovery;
-using RecoveryCluster.Worker;
+using RecoveryCluster.Worker.Faults;
 
 // `learning [errorsPerPhase] [seed]` runs the P6 harness; anything else goes to BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "learning")
@@ -36,15 +36,45 @@ if (args.Length == 5 && args[0] == PropagationClient.Mode)
     return;
 }
 
-// `recovery [quick|standard|comprehensive] [seed] [kind,kind,...]` runs P5: the same faults with the cluster breaker off and on.
+// `recovery [smoke|quick|standard|comprehensive] [--seed N] [--faults time|count] [--arms a,b] [--patterns p,q] [--kinds k,l]
+// [--fault-rate R]` runs P5/P7: the same fleet and faults through each arm (cluster, cluster-no-breaker, polly-standard, retry-only).
 if (args.Length > 0 && args[0] == "recovery")
 {
-    var mode = args.Length > 1 ? Enum.Parse<RecoveryBenchmarkMode>(args[1], ignoreCase: true) : RecoveryBenchmarkMode.Standard;
-    var seed = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 42;
-    var kinds = args.Length > 3 ? args[3].Split(',').Select(k => Enum.Parse<FailureKind>(k, ignoreCase: true)).ToArray() : [];
-    var result = await RecoveryBenchmark.RunAsync(RecoveryBenchmarkSettings.For(mode, seed, kinds),
-        Path.Combine(BenchmarkConfig.ResultsDirectory, "recovery"), Console.WriteLine);
-    Console.WriteLine(RecoveryReport.Headline(result));
+    var mode = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal)
+        ? Enum.Parse<RecoveryBenchmarkMode>(args[1], ignoreCase: true) : RecoveryBenchmarkMode.Standard;
+    string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+    var faults = new FaultOptions { Rate = mode == RecoveryBenchmarkMode.Smoke ? 0.5 : 0.05 };
+    if (Option("--faults") is { } model)
+    {
+        faults.Model = Enum.Parse<FaultModel>(model, ignoreCase: true);
+    }
+
+    if (Option("--fault-rate") is { } rate)
+    {
+        faults.Rate = double.Parse(rate, CultureInfo.InvariantCulture);
+    }
+
+    faults.Patterns = [.. (Option("--patterns") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => Enum.Parse<FaultPattern>(p, ignoreCase: true))];
+    faults.Kinds = [.. (Option("--kinds") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(k => Enum.Parse<FailureKind>(k, ignoreCase: true))];
+    var arms = Option("--arms") is { } names ? names.Split(',').Select(RecoveryReport.Parse).ToArray() : null;
+    var seed = Option("--seed") is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : 42;
+    var settings = RecoveryBenchmarkSettings.For(mode, seed, faults, arms);
+    if (Option("--seeds") is { } count)
+    {
+        settings = settings with { Seeds = [.. Enumerable.Range(seed, int.Parse(count, CultureInfo.InvariantCulture))] };
+    }
+
+    if (Option("--duration") is { } seconds)
+    {
+        settings = settings with { Duration = TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture)) };
+    }
+
+    var result = await RecoveryBenchmark.RunAsync(settings, Path.Combine(BenchmarkConfig.ResultsDirectory, "recovery"), Console.WriteLine);
+    foreach (var line in RecoveryReport.Headlines(result))
+    {
+        Console.WriteLine(line);
+    }
+
     return;
 }
 

@@ -1,38 +1,42 @@
 namespace RecoveryCluster.Benchmarks.Recovery;
 
 /// <summary>
-/// P5, after the reference design's circuit-breaker benchmark: the demo worker's faults from a fixed seed, each
-/// iteration's schedule run once with the cluster breaker off and once on (alternating which goes first), the
-/// recoveries pooled per side and compared overall, by failure kind and by intensity.
+/// P5 and P7: the same fleet and the same seeded faults run once per arm and seed, each on a fresh cluster (or none),
+/// the arms' order rotating from seed to seed so no arm always runs first; the seeds pool per arm.
 /// </summary>
 public static class RecoveryBenchmark
 {
-    public static async Task<RecoveryComparison> RunAsync(RecoveryBenchmarkSettings settings, string? resultsDirectory = null, Action<string>? progress = null)
+    public static async Task<RecoveryResult> RunAsync(RecoveryBenchmarkSettings settings, string? resultsDirectory = null, Action<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var components = Worker.WorkloadOptions.DefaultComponents.Count;
         if (settings.Mode != RecoveryBenchmarkMode.Smoke)
         {
-            // Untimed: JIT and first activations would otherwise burden whichever side runs first.
+            // Untimed: JIT and first activations would otherwise burden whichever arm runs first.
             var warmUp = settings with { Duration = TimeSpan.FromSeconds(2) };
-            await new BreakerRun(warmUp, breakerOn: true).RunAsync(settings.Seed, FaultSchedule.Build(warmUp, settings.Seed, components));
-        }
-
-        var runs = new List<RunMeasurement>();
-        for (var iteration = 0; iteration < settings.Iterations; iteration++)
-        {
-            var seed = settings.Seed + iteration;
-            var schedule = FaultSchedule.Build(settings, seed, components);
-            foreach (var breakerOn in iteration % 2 == 0 ? new[] { false, true } : [true, false])
+            foreach (var arm in settings.Arms)
             {
-                var run = await new BreakerRun(settings, breakerOn).RunAsync(seed, schedule);
-                runs.Add(run);
-                progress?.Invoke(FormattableString.Invariant(
-                    $"seed {seed} breaker {(breakerOn ? "on " : "off")}: {run.Recoveries.Count} recoveries, {run.Operations} operations, {run.Rejected} rejected, {run.FaultsPlanted} faults"));
+                await ArmRun.RunAsync(arm, settings.Seeds[0], warmUp);
             }
         }
 
-        var result = RecoveryComparison.Of(settings, runs);
+        var samples = new List<ArmSample>();
+        for (var i = 0; i < settings.Seeds.Count; i++)
+        {
+            var seed = settings.Seeds[i];
+            var order = settings.Arms.Skip(i % settings.Arms.Count).Concat(settings.Arms.Take(i % settings.Arms.Count));
+            foreach (var arm in order)
+            {
+                var sample = await ArmRun.RunAsync(arm, seed, settings);
+                samples.Add(sample);
+                var pooled = ArmSample.Pool(arm, [sample]);
+                progress?.Invoke(FormattableString.Invariant(
+                    $"seed {seed} {arm,-16}: {pooled.Operations} operations, {pooled.FailedOperations} failed, {pooled.CallsIntoFaulty} calls into faulty components, recovery mean {pooled.RecoveryMeanMs:0} ms, {pooled.Faults} faults, {pooled.Escalations} escalations, {pooled.BreakerOpenings} breaker openings"));
+            }
+        }
+
+        var result = new RecoveryResult(settings,
+            [.. settings.Arms.Select(arm => ArmSample.Pool(arm, [.. samples.Where(s => s.Arm == arm)]))],
+            [.. samples.Select(s => ArmSample.Pool(s.Arm, [s]))]);
         if (resultsDirectory is not null)
         {
             RecoveryReport.Write(result, resultsDirectory);

@@ -1,24 +1,29 @@
-using RecoveryCluster.Worker;
+using RecoveryCluster.Worker.Faults;
 
 namespace RecoveryCluster.Benchmarks.Recovery;
 
 /// <summary>
-/// One P5 configuration. Faults are drawn per component every <see cref="Slot"/> with chance <see cref="FailureRate"/>
-/// for <see cref="Duration"/>; each iteration uses the next seed and runs the same schedule with the breaker off and on.
+/// One recovery-benchmark configuration: every arm runs the same fleet (workers starting operations at a fixed rate
+/// over four shared components) for <see cref="Duration"/> per seed, meeting the faults the seed draws.
 /// </summary>
+/// <param name="OperationTimeout">Each call's own timeout, in every arm (Polly's attempt timeout, the cluster's operation timeout).</param>
+/// <param name="TotalTimeout">How long one operation may take in all, in every arm (Polly's total timeout, the cluster's open-circuit wait).</param>
 public sealed record RecoveryBenchmarkSettings(
-    RecoveryBenchmarkMode Mode, TimeSpan Duration, int Iterations, int Workers, int LoopsPerWorker, TimeSpan Slot, double FailureRate,
-    int Seed, IReadOnlyList<FailureKind> Kinds)
+    RecoveryBenchmarkMode Mode, TimeSpan Duration, IReadOnlyList<int> Seeds, IReadOnlyList<RecoveryArm> Arms,
+    int Workers, double Rate, TimeSpan OperationTimeout, TimeSpan TotalTimeout, FaultOptions Faults)
 {
-    /// <summary>Time scale of the breakers in both runs: the defaults (60 s, 30 s) are longer than a whole run.</summary>
-    public static TimeSpan BreakDuration { get; } = TimeSpan.FromSeconds(2);
-
-    public static RecoveryBenchmarkSettings For(RecoveryBenchmarkMode mode, int seed = 42, IReadOnlyList<FailureKind>? kinds = null) => mode switch
+    public static RecoveryBenchmarkSettings For(RecoveryBenchmarkMode mode, int seed = 42, FaultOptions? faults = null, IReadOnlyList<RecoveryArm>? arms = null)
     {
-        RecoveryBenchmarkMode.Smoke => new(mode, TimeSpan.FromSeconds(3), 1, 4, 2, TimeSpan.FromMilliseconds(250), 0.1, seed, kinds ?? []),
-        RecoveryBenchmarkMode.Quick => new(mode, TimeSpan.FromSeconds(15), 1, 4, 2, TimeSpan.FromMilliseconds(250), 0.1, seed, kinds ?? []),
-        RecoveryBenchmarkMode.Standard => new(mode, TimeSpan.FromSeconds(30), 3, 4, 2, TimeSpan.FromMilliseconds(250), 0.1, seed, kinds ?? []),
-        RecoveryBenchmarkMode.Comprehensive => new(mode, TimeSpan.FromSeconds(60), 5, 4, 2, TimeSpan.FromMilliseconds(250), 0.1, seed, kinds ?? []),
-        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown mode."),
-    };
+        var (duration, seeds) = mode switch
+        {
+            RecoveryBenchmarkMode.Smoke => (TimeSpan.FromSeconds(4), 1),
+            RecoveryBenchmarkMode.Quick => (TimeSpan.FromSeconds(20), 3),
+            RecoveryBenchmarkMode.Standard => (TimeSpan.FromSeconds(60), 3),
+            RecoveryBenchmarkMode.Comprehensive => (TimeSpan.FromSeconds(120), 5),
+            _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown mode."),
+        };
+        faults ??= new FaultOptions { Rate = mode == RecoveryBenchmarkMode.Smoke ? 0.5 : 0.05 };
+        return new RecoveryBenchmarkSettings(mode, duration, [.. Enumerable.Range(seed, seeds)], arms ?? Enum.GetValues<RecoveryArm>(),
+            Workers: 4, Rate: 25, OperationTimeout: TimeSpan.FromSeconds(1), TotalTimeout: TimeSpan.FromSeconds(30), faults);
+    }
 }

@@ -5,73 +5,94 @@ using System.Text.Json.Serialization;
 
 namespace RecoveryCluster.Benchmarks.Recovery;
 
-/// <summary>Writes P5's result as JSON, Markdown and SVG charts.</summary>
+/// <summary>Writes the recovery benchmark's result as JSON, Markdown and SVG charts, and its headline ratios.</summary>
 public static class RecoveryReport
 {
-    private static readonly string[] Sides = ["cluster breaker on", "cluster breaker off"];
-
-    public static void Write(RecoveryComparison result, string directory)
+    public static void Write(RecoveryResult result, string directory)
     {
+        ArgumentNullException.ThrowIfNull(result);
         Directory.CreateDirectory(directory);
-        var json = new JsonSerializerOptions { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
+        var json = new JsonSerializerOptions
+        {
+            WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+            NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        };
         File.WriteAllText(Path.Combine(directory, "recovery.json"), JsonSerializer.Serialize(result, json));
         File.WriteAllText(Path.Combine(directory, "recovery.md"), Markdown(result));
-        var all = result.Overall;
-        File.WriteAllText(Path.Combine(directory, "recovery-time.svg"), SvgBarChart.Render("Recovery time (resolved recoveries)", "ms", Sides,
-            [("average", [all.On.AverageMs, all.Off.AverageMs]), ("median", [all.On.MedianMs, all.Off.MedianMs]), ("max / 10", [all.On.MaxMs / 10, all.Off.MaxMs / 10])]));
-        File.WriteAllText(Path.Combine(directory, "success-by-kind.svg"), SvgBarChart.Render("Recovery success rate by failure type", "%", Sides,
-            [.. result.ByKind.Prepend(all).Select(r => (r.Group, new[] { r.On.SuccessRate * 100, r.Off.SuccessRate * 100 }))]));
-        File.WriteAllText(Path.Combine(directory, "time-by-intensity.svg"), SvgBarChart.Render("Average recovery time by intensity", "ms", Sides,
-            [.. result.ByIntensity.Select(r => (r.Group, new[] { r.On.AverageMs, r.Off.AverageMs }))]));
+        var names = result.Arms.Select(a => Name(a.Arm)).ToList();
+        File.WriteAllText(Path.Combine(directory, "failed-operations.svg"), SvgBarChart.Render("Failed operations (pooled over seeds)", "operations", names,
+            [("failed", [.. result.Arms.Select(a => (double)a.FailedOperations)])]));
+        File.WriteAllText(Path.Combine(directory, "calls-into-faulty.svg"), SvgBarChart.Render("Calls into faulty components", "calls", names,
+            [("calls", [.. result.Arms.Select(a => (double)a.CallsIntoFaulty)])]));
+        File.WriteAllText(Path.Combine(directory, "recovery-time.svg"), SvgBarChart.Render("Recovery time (first failure to success)", "ms", names,
+            [("mean", [.. result.Arms.Select(a => a.RecoveryMeanMs)]), ("p50", [.. result.Arms.Select(a => a.RecoveryP50Ms)]), ("p99 / 10", [.. result.Arms.Select(a => a.RecoveryP99Ms / 10)])]));
     }
 
-    public static string Headline(RecoveryComparison result) => string.Create(CultureInfo.InvariantCulture,
-        $"P5 ({result.Settings.Mode}, seed {result.Settings.Seed}, {result.Settings.Iterations} iteration(s)): recovery time avg {result.Overall.On.AverageMs:0} ms on vs {result.Overall.Off.AverageMs:0} ms off ({result.Overall.AverageTimeImprovement:P1} less; target ≥ 30 %), success {result.Overall.On.SuccessRate:P1} on vs {result.Overall.Off.SuccessRate:P1} off ({result.Overall.SuccessImprovement:+0.0%;-0.0%} relative; target ≥ +25 %)");
-
-    private static string Markdown(RecoveryComparison result)
+    public static string Name(RecoveryArm arm) => arm switch
     {
-        var md = new StringBuilder();
+        RecoveryArm.Cluster => "cluster",
+        RecoveryArm.ClusterNoBreaker => "cluster-no-breaker",
+        RecoveryArm.PollyStandard => "polly-standard",
+        RecoveryArm.RetryOnly => "retry-only",
+        _ => arm.ToString(),
+    };
+
+    public static RecoveryArm Parse(string name) =>
+        Enum.GetValues<RecoveryArm>().FirstOrDefault(a => Name(a) == name.Trim(), (RecoveryArm)(-1)) is var arm && Enum.IsDefined(arm)
+            ? arm
+            : throw new ArgumentException($"Unknown arm '{name}'; use {string.Join(", ", Enum.GetValues<RecoveryArm>().Select(Name))}.", nameof(name));
+
+    /// <summary>The headline lines: P5 (cluster vs cluster-no-breaker) and P7 (cluster vs polly-standard), as shares saved.</summary>
+    public static IEnumerable<string> Headlines(RecoveryResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var seeds = string.Join(",", result.Settings.Seeds);
+        if (result.Against(RecoveryArm.Cluster, RecoveryArm.ClusterNoBreaker) is { } p5)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"P5 cluster vs cluster-no-breaker ({result.Settings.Faults.Model} faults, seeds {seeds}): recovery time {p5.RecoverySaved:P1} less (target ≥ 30 %), calls into faulty components {p5.CallsSaved:P1} fewer (target ≥ 50 %), failed operations {p5.FailedSaved:P1} fewer (target ≥ 0 %)");
+        }
+
+        if (result.Against(RecoveryArm.Cluster, RecoveryArm.PollyStandard) is { } p7)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"P7 cluster vs polly-standard ({result.Settings.Faults.Model} faults, seeds {seeds}): failed operations {p7.FailedSaved:P1} fewer (target ≥ 50 %), calls into faulty components {p7.CallsSaved:P1} fewer (target ≥ 50 %), recovery time {p7.RecoverySaved:P1} less (target ≥ 0 %)");
+        }
+    }
+
+    private static string Markdown(RecoveryResult result)
+    {
         var s = result.Settings;
-        md.Append(CultureInfo.InvariantCulture, $"# P5 recovery benchmark ({s.Mode})\n\nSeed {s.Seed}, {s.Iterations} iteration(s) of {s.Duration.TotalSeconds:0} s, {s.Workers} workers × {s.LoopsPerWorker} loops, a fault draw per component every {s.Slot.TotalMilliseconds:0} ms at {s.FailureRate:P0}, kinds: {(s.Kinds.Count == 0 ? "all" : string.Join(", ", s.Kinds))}.\n\n");
-        var all = result.Overall;
-        md.Append("## Recovery time (ms, resolved recoveries)\n\n| figure | breaker on | breaker off | improvement |\n| --- | ---: | ---: | ---: |\n");
-        md.Append(CultureInfo.InvariantCulture, $"| average | {all.On.AverageMs:0.0} | {all.Off.AverageMs:0.0} | {all.AverageTimeImprovement:P1} |\n");
-        md.Append(CultureInfo.InvariantCulture, $"| median | {all.On.MedianMs:0.0} | {all.Off.MedianMs:0.0} | {all.MedianTimeImprovement:P1} |\n");
-        md.Append(CultureInfo.InvariantCulture, $"| minimum | {all.On.MinMs:0.0} | {all.Off.MinMs:0.0} | {all.MinTimeImprovement:P1} |\n");
-        md.Append(CultureInfo.InvariantCulture, $"| maximum | {all.On.MaxMs:0.0} | {all.Off.MaxMs:0.0} | {all.MaxTimeImprovement:P1} |\n\n");
-        md.Append("## Success rate (resolved / recoveries)\n\n| breaker on | breaker off | improvement |\n| ---: | ---: | ---: |\n");
-        md.Append(CultureInfo.InvariantCulture, $"| {all.On.SuccessRate:P1} ({all.On.Resolved}/{all.On.Recoveries}) | {all.Off.SuccessRate:P1} ({all.Off.Resolved}/{all.Off.Recoveries}) | {all.SuccessImprovement:+0.0%;-0.0%} |\n\n");
-        var on = result.Total(true);
-        var off = result.Total(false);
-        md.Append("## Operations and resource use (summed over the runs)\n\n| figure | breaker on | breaker off | change |\n| --- | ---: | ---: | ---: |\n");
-        foreach (var (name, a, b) in new (string, double, double)[]
+        var md = new StringBuilder();
+        md.Append(CultureInfo.InvariantCulture, $"# Recovery benchmark ({s.Mode})\n\nSeeds {string.Join(", ", s.Seeds)}, {s.Duration.TotalSeconds:0} s each, {s.Workers} workers × {s.Rate:0.#} operations/s over 4 components; {s.Faults.Model} faults at {s.Faults.Rate:P0} per component per {s.Faults.Interval.TotalSeconds:0.#} s (patterns: {(s.Faults.Patterns.Count == 0 ? "all" : string.Join(", ", s.Faults.Patterns))}); call timeout {s.OperationTimeout.TotalSeconds:0.#} s, total {s.TotalTimeout.TotalSeconds:0} s in every arm.\n\n");
+        Table(md, "Pooled over the seeds", result.Arms);
+        Table(md, "Per seed", result.PerSeed);
+        md.Append("## By fault pattern (pooled)\n\n| arm | pattern | faults | operations that met it | failed | calls into it | fault mean ms | recovered | recovery mean ms |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        foreach (var arm in result.Arms)
         {
-            ("faults planted", on.FaultsPlanted, off.FaultsPlanted),
-            ("operations", on.Operations, off.Operations),
-            ("succeeded (first call or recovered)", on.Succeeded, off.Succeeded),
-            ("rejected by a breaker", on.Rejected, off.Rejected),
-            ("failed (escalated or not recovered)", on.Failed, off.Failed),
-            ("recovery attempts (strategy runs)", all.On.AverageAttempts * all.On.Recoveries, all.Off.AverageAttempts * all.Off.Recoveries),
-            ("failed calls into faulty components", on.FailedComponentCalls, off.FailedComponentCalls),
-            ("process CPU (ms, silo and workers)", on.CpuMilliseconds, off.CpuMilliseconds),
-            ("allocated (MB)", on.AllocatedMegabytes, off.AllocatedMegabytes),
-        })
-        {
-            md.Append(CultureInfo.InvariantCulture, $"| {name} | {a:0.#} | {b:0.#} | {(b == 0 ? 0 : (a - b) / b):+0.0%;-0.0%} |\n");
+            foreach (var p in arm.ByPattern)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"| {Name(arm.Arm)} | {p.Pattern} | {p.Faults} | {p.Operations} | {p.FailedOperations} | {p.CallsIntoFaulty} | {p.FaultMeanMs:0} | {p.RecoveredOperations} | {p.RecoveryMeanMs:0} |\n");
+            }
         }
 
         md.Append('\n');
-        Breakdown(md, "By failure type", [all, .. result.ByKind]);
-        Breakdown(md, "By intensity", result.ByIntensity);
+        foreach (var line in Headlines(result))
+        {
+            md.Append(line).Append("\n\n");
+        }
+
         return md.ToString();
     }
 
-    private static void Breakdown(StringBuilder md, string title, IReadOnlyList<ComparisonRow> rows)
+    private static void Table(StringBuilder md, string title, IReadOnlyList<ArmResult> arms)
     {
-        md.Append(CultureInfo.InvariantCulture, $"## {title}\n\n| group | recoveries on / off | avg ms on | avg ms off | time improvement | success on | success off | success improvement |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-        foreach (var r in rows)
+        md.Append(CultureInfo.InvariantCulture, $"## {title}\n\n| arm | seeds | operations | failed | of which rejected | held | success | calls into faulty | fault mean / p99 ms | recovery mean / p50 / p99 ms | escalations | breaker openings | CPU s |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        foreach (var a in arms)
         {
-            md.Append(CultureInfo.InvariantCulture, $"| {r.Group} | {r.On.Recoveries} / {r.Off.Recoveries} | {r.On.AverageMs:0.0} | {r.Off.AverageMs:0.0} | {r.AverageTimeImprovement:P1} | {r.On.SuccessRate:P1} | {r.Off.SuccessRate:P1} | {r.SuccessImprovement:+0.0%;-0.0%} |\n");
+            md.Append(CultureInfo.InvariantCulture,
+                $"| {Name(a.Arm)} | {string.Join(",", a.Seeds)} | {a.Operations} | {a.FailedOperations} | {a.Rejected} | {a.Held} | {a.SuccessShare:P2} | {a.CallsIntoFaulty} | {a.FaultMeanMs:0} / {a.FaultP99Ms:0} | {a.RecoveryMeanMs:0} / {a.RecoveryP50Ms:0} / {a.RecoveryP99Ms:0} | {a.Escalations} | {a.BreakerOpenings} | {a.CpuMs / 1000:0.0} |\n");
         }
 
         md.Append('\n');

@@ -4,6 +4,7 @@ using RecoveryCluster.Client;
 using RecoveryCluster.Client.Hosting;
 using RecoveryCluster.Errors;
 using RecoveryCluster.Worker;
+using RecoveryCluster.Worker.Faults;
 
 namespace RecoveryCluster.ClientTests.EndToEnd;
 
@@ -16,8 +17,10 @@ public sealed class WorkerEndToEndTests(WorkerEndToEndTests.OwnCluster fixture) 
         var components = new[] { "e2e-cache", "e2e-render", "e2e-search" };
         await using var services = BuildWorker(components);
         var fleet = services.GetRequiredService<SimulatedFleet>();
-        var runner = services.GetRequiredService<WorkloadRunner>();
         var client = services.GetRequiredService<RecoveryClient>();
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WorkloadOptions>>().Value;
+        var workload = new FleetWorkload(fleet, options, TimeProvider.System);
+        client.RecoveryFinished += workload.Stats.OnRecoveryFinished;
         var finished = new List<RecoveryFinished>();
         client.RecoveryFinished += f =>
         {
@@ -27,21 +30,22 @@ public sealed class WorkerEndToEndTests(WorkerEndToEndTests.OwnCluster fixture) 
             }
         };
 
-        // Mild: the call fails once and the level-1 retry works.
-        fleet.Get("e2e-cache")!.Plant(new Fault(FailureKind.ConnectionFailure, FailureIntensity.Mild, FailureInjector.FailuresFor(FailureIntensity.Mild)));
+        // The count model: mild fails once and the level-1 retry works.
+        var time = TimeProvider.System;
+        fleet.Get("e2e-cache")!.Plant(new CountedFault(FailureKind.ConnectionFailure, FailureIntensity.Mild, CountedFault.FailuresFor(FailureIntensity.Mild), time));
         // Moderate: four failures outlast level 1's three retries; level 2 works.
-        fleet.Get("e2e-render")!.Plant(new Fault(FailureKind.GpuError, FailureIntensity.Moderate, FailureInjector.FailuresFor(FailureIntensity.Moderate)));
+        fleet.Get("e2e-render")!.Plant(new CountedFault(FailureKind.GpuError, FailureIntensity.Moderate, CountedFault.FailuresFor(FailureIntensity.Moderate), time));
         // Persistent: a timeout nothing in this fleet repairs walks all five levels and is escalated.
-        fleet.Get("e2e-search")!.Plant(new Fault(FailureKind.Timeout, FailureIntensity.Severe, int.MaxValue));
+        fleet.Get("e2e-search")!.Plant(new CountedFault(FailureKind.Timeout, FailureIntensity.Severe, int.MaxValue, time));
 
-        await runner.RunAsync(CancellationToken.None);
+        await workload.RunAsync([(component, n, ct) => client.ExecuteAsync(component.Name, "Process", component.InvokeAsync, null, ct)], CancellationToken.None);
 
-        Assert.Equal(3, runner.Stats.Operations);
-        Assert.Equal(2, runner.Stats.Succeeded);
-        Assert.Equal(1, runner.Stats.Failed);
-        Assert.Equal(1, runner.Stats.RecoveredAt(1));
-        Assert.Equal(1, runner.Stats.RecoveredAt(2));
-        Assert.Equal(1, runner.Stats.Escalated);
+        Assert.Equal(3, workload.Stats.Operations);
+        Assert.Equal(2, workload.Stats.Succeeded);
+        Assert.Equal(1, workload.Stats.Failed);
+        Assert.Equal(1, workload.Stats.RecoveredAt(1));
+        Assert.Equal(1, workload.Stats.RecoveredAt(2));
+        Assert.Equal(1, workload.Stats.Escalated);
 
         var escalated = Assert.Single(finished, f => f.Escalated);
         Assert.Equal("e2e-search", escalated.Component);
@@ -59,8 +63,8 @@ public sealed class WorkerEndToEndTests(WorkerEndToEndTests.OwnCluster fixture) 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Worker:Operations"] = components.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Worker:Concurrency"] = "3",
-            ["Worker:FailureRate"] = "0",
+            ["Worker:Rate"] = "50",
+            ["Worker:Faults:Rate"] = "0",
             ["Worker:OperationTime"] = "00:00:00.001",
         }.Concat(components.Select((c, i) => new KeyValuePair<string, string?>($"Worker:Components:{i}", c)))).Build();
         var services = new ServiceCollection();

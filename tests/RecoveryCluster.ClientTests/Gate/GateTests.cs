@@ -74,16 +74,22 @@ public sealed class GateTests(ClientClusterFixture fixture, ITestOutputHelper ou
     }
 
     [Fact]
-    public async Task An_open_circuit_fails_fast_without_running_the_operation_or_calling_the_cluster()
+    public async Task An_open_circuit_fails_a_call_that_may_not_wait_fast_without_running_it_or_calling_the_cluster()
     {
-        await using var client = fixture.NewClient("gate-open", o => o.ResubscribeInterval = TimeSpan.FromMinutes(4));
+        await using var client = fixture.NewClient("gate-open", o =>
+        {
+            o.ResubscribeInterval = TimeSpan.FromMinutes(4);
+            o.OpenCircuitWait = TimeSpan.Zero;
+        });
         var component = Breakers.NewComponent("open");
         await client.ExecuteAsync(component, "Warm", _ => Task.FromResult(1));
 
         await Breakers.OpenAsync(fixture.Client, component);
         await Eventually.HoldsAsync(() => client.GetCircuitState(component) == CircuitState.Open, "the open state pushed to the client");
 
-        var before = fixture.Calls.Total;
+        // Batched success counts may still be sent meanwhile; what must not happen is a probe or a report.
+        int Asked() => fixture.Calls.Count("TryAcquireProbeAsync") + fixture.Calls.Count("ReportAsync") + fixture.Calls.Count("RecordFailureAsync");
+        var before = Asked();
         var ran = false;
         var error = await Assert.ThrowsAsync<CircuitOpenException>(() => client.ExecuteAsync(component, "Write", _ =>
         {
@@ -95,7 +101,49 @@ public sealed class GateTests(ClientClusterFixture fixture, ITestOutputHelper ou
         Assert.Equal(component, error.Component);
         Assert.False(error.IsLocal);
         Assert.NotNull(error.RetryAfter);
-        Assert.Equal(before, fixture.Calls.Total);
+        Assert.Equal(before, Asked());
+    }
+
+    [Fact]
+    public async Task A_call_held_at_an_open_circuit_makes_no_call_and_runs_once_the_cluster_closes_the_circuit()
+    {
+        await using var client = fixture.NewClient("gate-hold", o => o.ReleaseSpread = TimeSpan.Zero);
+        var component = Breakers.NewComponent("hold");
+        await client.ExecuteAsync(component, "Warm", _ => Task.FromResult(1));
+        await Breakers.OpenAsync(fixture.Client, component);
+        await Eventually.HoldsAsync(() => client.GetCircuitState(component) == CircuitState.Open, "the open state pushed to the client");
+
+        var runs = 0;
+        var held = client.ExecuteAsync(component, "Write", _ =>
+        {
+            Interlocked.Increment(ref runs);
+            return Task.FromResult(9);
+        });
+
+        // Held, not failed: a few of the client's re-checks pass without the operation running.
+        await Task.WhenAny(held, Task.Delay(TimeSpan.FromMilliseconds(600)));
+        Assert.False(held.IsCompleted, "the call ended while the circuit was open");
+        Assert.Equal(0, Volatile.Read(ref runs));
+
+        await fixture.Client.GetGrain<ICircuitBreakerGrain>(component).ResetAsync();
+        Assert.Equal(9, await held.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(1, runs);
+    }
+
+    [Fact]
+    public async Task A_held_call_fails_with_the_open_circuit_once_its_wait_runs_out()
+    {
+        await using var client = fixture.NewClient("gate-wait-out");
+        var component = Breakers.NewComponent("wait-out");
+        await client.ExecuteAsync(component, "Warm", _ => Task.FromResult(1));
+        await Breakers.OpenAsync(fixture.Client, component);
+        await Eventually.HoldsAsync(() => client.GetCircuitState(component) == CircuitState.Open, "the open state pushed to the client");
+
+        var watch = Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<CircuitOpenException>(() => client.ExecuteAsync(component, "Write", _ => Task.FromResult(1),
+            new ExecuteOptions { OpenCircuitWait = TimeSpan.FromMilliseconds(400) }));
+        Assert.False(error.IsLocal);
+        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(350), TimeSpan.FromSeconds(5));
     }
 
     [Fact]
@@ -134,7 +182,7 @@ public sealed class GateTests(ClientClusterFixture fixture, ITestOutputHelper ou
             {
                 thirdRan = true;
                 return Task.FromResult(0);
-            }));
+            }, new ExecuteOptions { OpenCircuitWait = TimeSpan.Zero }));
             Assert.Contains("probe permit", refused.Message, StringComparison.Ordinal);
             Assert.False(thirdRan);
             Assert.Equal(2, Volatile.Read(ref running));
@@ -157,7 +205,11 @@ public sealed class GateTests(ClientClusterFixture fixture, ITestOutputHelper ou
     [Fact]
     public async Task A_worker_whose_own_calls_keep_failing_trips_its_local_breaker_but_not_the_cluster()
     {
-        await using var client = fixture.NewClient("sick-worker", o => o.LocalBreaker = new LocalBreakerOptions { MinimumThroughput = 3, FailureRatio = 1.0 });
+        await using var client = fixture.NewClient("sick-worker", o =>
+        {
+            o.LocalBreaker = new LocalBreakerOptions { MinimumThroughput = 3, FailureRatio = 1.0 };
+            o.OpenCircuitWait = TimeSpan.Zero;
+        });
         var component = Breakers.NewComponent("local");
         var calls = 0;
         Task<int> Failing(CancellationToken _)

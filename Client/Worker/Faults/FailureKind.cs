@@ -1,4 +1,4 @@
-namespace RecoveryCluster.Worker;
+namespace RecoveryCluster.Worker.Faults;
 
 /// <summary>The failures the injector can plant (after the reference design's failure injector).</summary>
 public enum FailureKind

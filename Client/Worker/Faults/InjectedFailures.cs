@@ -1,7 +1,8 @@
+using RecoveryCluster.Worker;
 using System.Net.Http;
 using System.Net.Sockets;
 
-namespace RecoveryCluster.Worker;
+namespace RecoveryCluster.Worker.Faults;
 
 /// <summary>The exception each failure kind throws, so the client classifies it as a real worker would see it.</summary>
 public static class InjectedFailures
