@@ -22,7 +22,7 @@ public sealed class CircuitBreakerGrainTests(ClusterFixture fixture)
 
         var fifth = await breaker.FailAsync("worker-a");
         Assert.Equal(CircuitState.Open, fifth.Circuit.State);
-        Assert.Equal(fifth.Circuit.OpenedAt! + TimeSpan.FromSeconds(60), fifth.Circuit.RetryAfter);
+        Assert.Equal(fifth.Circuit.OpenedAt! + TimeSpan.FromSeconds(5), fifth.Circuit.RetryAfter);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class CircuitBreakerGrainTests(ClusterFixture fixture)
         var breaker = Client.Breaker(Failures.NewComponent("orders-db"));
         await OpenAsync(breaker);
 
-        fixture.Time.Advance(TimeSpan.FromSeconds(59));
+        fixture.Time.Advance(TimeSpan.FromSeconds(4));
         Assert.Equal(CircuitState.Open, (await breaker.GetSnapshotAsync()).State);
         fixture.Time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(CircuitState.HalfOpen, (await breaker.GetSnapshotAsync()).State);
@@ -60,7 +60,7 @@ public sealed class CircuitBreakerGrainTests(ClusterFixture fixture)
         Assert.Equal(CircuitState.Closed, (await breaker.RecordProbeSuccessAsync("worker-b")).State);
 
         await OpenAsync(breaker);
-        fixture.Time.Advance(TimeSpan.FromSeconds(60));
+        fixture.Time.Advance(TimeSpan.FromSeconds(5));
         Assert.True((await breaker.TryAcquireProbeAsync("worker-a")).Granted);
         var probeFailure = await breaker.FailAsync("worker-a", ErrorSeverity.Low);
         Assert.Equal(CircuitState.HalfOpen, probeFailure.StateBefore);

@@ -7,6 +7,9 @@ namespace RecoveryCluster.UnitTests.CircuitBreaker;
 
 public sealed class CircuitBreakerPolicyTests
 {
+    /// <summary>The open period these tests reason in (the shipped default is shorter; the state machine is the same).</summary>
+    private static readonly TimeSpan OpenPeriod = TimeSpan.FromSeconds(60);
+
     private const string Component = "orders-db";
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Tick = TimeSpan.FromTicks(1);
@@ -55,7 +58,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void Opens_at_the_fifth_counted_failure_when_two_workers_report_them()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions());
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
         for (var i = 0; i < 4; i++)
         {
             Assert.Equal((true, false), policy.RecordFailure(_state, Severe(Alternate(i)), T0));
@@ -78,7 +81,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void Opens_at_a_configured_threshold()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { FailureThreshold = 3 });
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod, FailureThreshold = 3 });
 
         policy.RecordFailure(_state, Severe("worker-a"), T0);
         policy.RecordFailure(_state, Severe("worker-b"), T0);
@@ -91,7 +94,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void Stays_closed_when_one_worker_reports_twenty_severe_failures_with_a_quorum_of_two()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { MinDistinctReporters = 2 });
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod, MinDistinctReporters = 2 });
         for (var i = 0; i < 20; i++)
         {
             Assert.Equal((true, false), policy.RecordFailure(_state, Severe("sick-worker"), T0 + TimeSpan.FromSeconds(i)));
@@ -106,7 +109,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void A_second_worker_completes_the_quorum_of_a_long_single_worker_chain()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { MinDistinctReporters = 2 });
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod, MinDistinctReporters = 2 });
         for (var i = 0; i < 20; i++)
         {
             policy.RecordFailure(_state, Severe("sick-worker"), T0);
@@ -119,7 +122,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void Opens_on_one_workers_fifth_failure_with_a_quorum_of_one()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { MinDistinctReporters = 1 });
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod, MinDistinctReporters = 1 });
         for (var i = 0; i < 4; i++)
         {
             policy.RecordFailure(_state, Severe("sick-worker"), T0);
@@ -133,7 +136,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void Needs_as_many_distinct_workers_as_the_quorum_says()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { MinDistinctReporters = 3 });
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod, MinDistinctReporters = 3 });
         for (var i = 0; i < 10; i++)
         {
             policy.RecordFailure(_state, Severe(Alternate(i)), T0);
@@ -147,7 +150,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void A_success_resets_the_consecutive_count_and_its_reporters()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions());
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
         for (var i = 0; i < 4; i++)
         {
             policy.RecordFailure(_state, Severe(Alternate(i)), T0);
@@ -170,7 +173,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void Severe_failures_while_open_neither_extend_nor_reopen_the_circuit()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions());
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
         Open(policy, T0);
         var version = _state.Version;
 
@@ -187,7 +190,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void Moves_to_half_open_exactly_at_the_recovery_timeout_and_not_one_tick_before()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions());
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
         Open(policy, T0);
         var retryAfter = T0 + TimeSpan.FromSeconds(60);
 
@@ -216,7 +219,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void A_failure_arriving_after_the_recovery_timeout_meets_half_open_and_reopens()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions());
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
         Open(policy, T0);
         var version = _state.Version;
         var at = T0 + TimeSpan.FromSeconds(60);
@@ -232,7 +235,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void Half_open_grants_at_most_the_configured_number_of_probe_permits()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { HalfOpenMaxProbes = 2 });
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod, HalfOpenMaxProbes = 2 });
         var at = HalfOpen(policy);
 
         Assert.Equal((true, false), policy.TryAcquireProbe(_state, "worker-a", at));
@@ -247,7 +250,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void Half_open_with_one_probe_refuses_the_second_worker()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { HalfOpenMaxProbes = 1 });
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod, HalfOpenMaxProbes = 1 });
         var at = HalfOpen(policy);
 
         Assert.True(policy.TryAcquireProbe(_state, "worker-a", at).Granted);
@@ -257,7 +260,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void Asking_for_a_probe_after_the_recovery_timeout_moves_to_half_open_and_grants_it()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions());
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
         Open(policy, T0);
 
         Assert.Equal((false, false), policy.TryAcquireProbe(_state, "worker-a", T0 + TimeSpan.FromSeconds(60) - Tick));
@@ -268,7 +271,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void A_closed_circuit_grants_probes_without_holding_a_permit()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions());
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
 
         Assert.Equal((true, false), policy.TryAcquireProbe(_state, "worker-a", T0));
         Assert.Equal(0, Snapshot(policy, T0).ProbesInFlight);
@@ -277,7 +280,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void Open_and_isolated_circuits_refuse_probes()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions());
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
         Open(policy, T0);
         Assert.Equal((false, false), policy.TryAcquireProbe(_state, "worker-a", T0 + TimeSpan.FromSeconds(1)));
 
@@ -288,7 +291,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void Probe_holders_successes_close_the_circuit_after_the_configured_count()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { SuccessesToClose = 2, HalfOpenMaxProbes = 2 });
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod, SuccessesToClose = 2, HalfOpenMaxProbes = 2 });
         var at = HalfOpen(policy);
         policy.TryAcquireProbe(_state, "worker-a", at);
         policy.TryAcquireProbe(_state, "worker-b", at);
@@ -311,7 +314,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void A_single_required_success_closes_on_the_first_probe_success()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { SuccessesToClose = 1 });
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod, SuccessesToClose = 1 });
         var at = HalfOpen(policy);
         policy.TryAcquireProbe(_state, "worker-a", at);
 
@@ -322,7 +325,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void A_holder_whose_probe_succeeded_may_probe_again_toward_closing()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { SuccessesToClose = 3, HalfOpenMaxProbes = 1 });
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod, SuccessesToClose = 3, HalfOpenMaxProbes = 1 });
         var at = HalfOpen(policy);
 
         for (var i = 0; i < 2; i++)
@@ -339,7 +342,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void A_success_from_a_worker_without_a_permit_does_not_count_toward_closing()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { SuccessesToClose = 1 });
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod, SuccessesToClose = 1 });
         var at = HalfOpen(policy);
         policy.TryAcquireProbe(_state, "worker-a", at);
 
@@ -355,7 +358,7 @@ public sealed class CircuitBreakerPolicyTests
     public void A_batched_success_of_a_permit_holder_is_not_its_probe_success()
     {
         // Successes of calls let through while the worker saw the circuit closed, sent after it got a permit.
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { SuccessesToClose = 1 });
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod, SuccessesToClose = 1 });
         var at = HalfOpen(policy);
         policy.TryAcquireProbe(_state, "worker-a", at);
 
@@ -371,7 +374,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void A_probe_success_in_closed_counts_as_one_success_and_in_open_as_nothing()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { FailureThreshold = 2 });
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod, FailureThreshold = 2 });
         policy.RecordFailure(_state, Severe("worker-a"), T0);
         Assert.False(policy.RecordProbeSuccess(_state, "worker-b", T0));
         Assert.Equal(0, _state.ConsecutiveFailures);
@@ -393,7 +396,7 @@ public sealed class CircuitBreakerPolicyTests
     [InlineData(ErrorSeverity.Low, true, false)]
     public void Any_failure_in_half_open_is_counted_and_reopens(ErrorSeverity severity, bool fromProbeHolder, bool recoveredAtLevel1)
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions());
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
         var at = HalfOpen(policy);
         policy.TryAcquireProbe(_state, "worker-a", at);
         var failureAt = at + TimeSpan.FromSeconds(1);
@@ -412,7 +415,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void A_failure_after_a_probe_success_still_reopens()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { SuccessesToClose = 2 });
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod, SuccessesToClose = 2 });
         var at = HalfOpen(policy);
         policy.TryAcquireProbe(_state, "worker-a", at);
         policy.RecordProbeSuccess(_state, "worker-a", at);
@@ -426,7 +429,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void Expired_probe_permits_are_given_back_after_the_permit_timeout()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { HalfOpenMaxProbes = 2, ProbePermitTimeout = TimeSpan.FromSeconds(30) });
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod, HalfOpenMaxProbes = 2, ProbePermitTimeout = TimeSpan.FromSeconds(30) });
         var at = HalfOpen(policy);
         policy.TryAcquireProbe(_state, "worker-a", at);
         policy.TryAcquireProbe(_state, "worker-b", at);
@@ -443,7 +446,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void Refresh_gives_back_expired_permits_without_a_transition()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { ProbePermitTimeout = TimeSpan.FromSeconds(5) });
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod, ProbePermitTimeout = TimeSpan.FromSeconds(5) });
         var at = HalfOpen(policy);
         policy.TryAcquireProbe(_state, "worker-a", at);
         var version = _state.Version;
@@ -458,7 +461,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void A_holder_asking_again_extends_its_permit()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { HalfOpenMaxProbes = 1, ProbePermitTimeout = TimeSpan.FromSeconds(30) });
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod, HalfOpenMaxProbes = 1, ProbePermitTimeout = TimeSpan.FromSeconds(30) });
         var at = HalfOpen(policy);
         policy.TryAcquireProbe(_state, "worker-a", at);
         policy.TryAcquireProbe(_state, "worker-a", at + TimeSpan.FromSeconds(20));
@@ -470,7 +473,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void A_holder_whose_permit_expired_does_not_count_its_late_success()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { SuccessesToClose = 1, ProbePermitTimeout = TimeSpan.FromSeconds(30) });
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod, SuccessesToClose = 1, ProbePermitTimeout = TimeSpan.FromSeconds(30) });
         var at = HalfOpen(policy);
         policy.TryAcquireProbe(_state, "worker-a", at);
 
@@ -645,7 +648,7 @@ public sealed class CircuitBreakerPolicyTests
     [InlineData(ErrorSeverity.Medium)]
     public void An_isolated_mild_failure_is_not_counted(ErrorSeverity severity)
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions());
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
 
         Assert.Equal((false, false), policy.RecordFailure(_state, Mild("worker-a", severity), T0));
 
@@ -659,7 +662,7 @@ public sealed class CircuitBreakerPolicyTests
     [InlineData(ErrorSeverity.Critical)]
     public void A_severe_failure_is_always_counted(ErrorSeverity severity)
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions());
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
 
         Assert.Equal((true, false), policy.RecordFailure(_state, Mild("worker-a", severity), T0));
         Assert.Equal(1, Snapshot(policy, T0).CountedFailures);
@@ -671,7 +674,7 @@ public sealed class CircuitBreakerPolicyTests
     [InlineData(ErrorSeverity.Medium)]
     public void A_crash_is_counted_whatever_its_severity(ErrorSeverity severity)
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions());
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
 
         Assert.True(policy.RecordFailure(_state, Mild("worker-a", severity, crash: true), T0).Counted);
     }
@@ -679,7 +682,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void A_medium_failure_on_a_critical_operation_is_counted()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions());
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
 
         Assert.True(policy.RecordFailure(_state, Mild("worker-a", ErrorSeverity.Medium, criticalOperation: true), T0).Counted);
     }
@@ -689,7 +692,7 @@ public sealed class CircuitBreakerPolicyTests
     [InlineData(ErrorSeverity.Low)]
     public void A_low_or_info_failure_on_a_critical_operation_is_not_counted(ErrorSeverity severity)
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions());
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
 
         Assert.False(policy.RecordFailure(_state, Mild("worker-a", severity, criticalOperation: true), T0).Counted);
     }
@@ -697,7 +700,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void A_workers_second_consecutive_failure_of_the_same_type_is_counted()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions());
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
 
         Assert.False(policy.RecordFailure(_state, Mild("worker-a", type: ErrorType.Timeout), T0).Counted);
         Assert.True(policy.RecordFailure(_state, Mild("worker-a", type: ErrorType.Timeout), T0 + TimeSpan.FromSeconds(1)).Counted);
@@ -708,7 +711,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void A_mild_failure_after_a_severe_one_of_the_same_type_is_counted()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions());
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
         policy.RecordFailure(_state, Severe("worker-a", ErrorType.Database), T0);
 
         Assert.True(policy.RecordFailure(_state, Mild("worker-a", type: ErrorType.Database), T0).Counted);
@@ -717,7 +720,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void Consecutive_mild_failures_of_different_types_are_not_counted()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions());
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
         policy.RecordFailure(_state, Mild("worker-a", type: ErrorType.Timeout), T0);
 
         Assert.False(policy.RecordFailure(_state, Mild("worker-a", type: ErrorType.Database), T0).Counted);
@@ -727,7 +730,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void Mild_failures_of_the_same_type_from_different_workers_are_not_counted()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions());
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
         policy.RecordFailure(_state, Mild("worker-a"), T0);
 
         Assert.False(policy.RecordFailure(_state, Mild("worker-b"), T0).Counted);
@@ -736,7 +739,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void A_workers_success_ends_its_chain_of_mild_failures()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions());
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
         policy.RecordFailure(_state, Mild("worker-a"), T0);
         policy.RecordSuccess(_state, "worker-a", 1, T0);
 
@@ -746,7 +749,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void Another_workers_success_does_not_end_a_workers_chain()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions());
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
         policy.RecordFailure(_state, Mild("worker-a"), T0);
         policy.RecordSuccess(_state, "worker-b", 1, T0);
 
@@ -759,7 +762,7 @@ public sealed class CircuitBreakerPolicyTests
     [InlineData(ErrorSeverity.Medium)]
     public void A_mild_failure_recovered_at_level_1_is_not_counted_even_when_it_repeats(ErrorSeverity severity)
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions());
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
         policy.RecordFailure(_state, Mild("worker-a", severity), T0);
 
         Assert.False(policy.RecordFailure(_state, Mild("worker-a", severity, recoveredAtLevel1: true), T0).Counted);
@@ -769,7 +772,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void A_failure_recovered_at_level_1_ends_the_workers_chain()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions());
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
         policy.RecordFailure(_state, Mild("worker-a"), T0);
         policy.RecordFailure(_state, Mild("worker-a", recoveredAtLevel1: true), T0);
 
@@ -780,7 +783,7 @@ public sealed class CircuitBreakerPolicyTests
     public void Severe_failures_and_crashes_count_even_when_recovered_at_level_1()
     {
         // DESIGN §3 says "always count severe/critical failures, crashes"; the severity rule wins over the level-1 rule.
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions());
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
 
         Assert.True(policy.RecordFailure(_state, Mild("worker-a", ErrorSeverity.High, recoveredAtLevel1: true), T0).Counted);
         Assert.True(policy.RecordFailure(_state, Mild("worker-b", ErrorSeverity.Low, crash: true, recoveredAtLevel1: true), T0).Counted);
@@ -789,7 +792,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void Forgets_the_oldest_workers_last_failure_beyond_the_tracked_worker_limit()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { TrackedWorkers = 2 });
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod, TrackedWorkers = 2 });
         policy.RecordFailure(_state, Mild("worker-a"), T0);
         policy.RecordFailure(_state, Mild("worker-b"), T0 + TimeSpan.FromSeconds(1));
         policy.RecordFailure(_state, Mild("worker-c"), T0 + TimeSpan.FromSeconds(2)); // evicts worker-a
@@ -803,7 +806,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void Judging_a_failure_does_not_change_the_state()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions());
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
         var failure = Mild("worker-a");
 
         Assert.False(policy.ShouldCount(_state, failure));
@@ -817,7 +820,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void Isolate_holds_the_circuit_isolated_with_the_reason_until_reset()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions());
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
         policy.RecordFailure(_state, Severe("worker-a"), T0);
         var version = _state.Version;
         var at = T0 + TimeSpan.FromSeconds(5);
@@ -844,7 +847,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void Isolate_gives_back_probe_permits()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions());
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
         var at = HalfOpen(policy);
         policy.TryAcquireProbe(_state, "worker-a", at);
 
@@ -856,7 +859,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void Reset_closes_an_open_circuit_and_clears_its_counters()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions());
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
         Open(policy, T0);
         var version = _state.Version;
         var at = T0 + TimeSpan.FromSeconds(10);
@@ -876,7 +879,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void Reset_clears_the_failures_counted_toward_opening()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions());
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
         for (var i = 0; i < 4; i++)
         {
             policy.RecordFailure(_state, Severe(Alternate(i)), T0);
@@ -906,7 +909,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void Reset_ends_an_isolation_and_drops_its_reason()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions());
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
         policy.Isolate(_state, "maintenance", T0);
 
         policy.Reset(_state, T0 + TimeSpan.FromMinutes(1));
@@ -922,7 +925,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void Version_increases_on_every_transition_and_only_then()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions());
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
         Assert.Equal(0, _state.Version);
 
         for (var i = 0; i < 4; i++)
@@ -962,7 +965,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void Snapshot_reports_every_field()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { SuccessesToClose = 2 });
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod, SuccessesToClose = 2 });
         var at = HalfOpen(policy);
         policy.TryAcquireProbe(_state, "worker-a", at);
         policy.TryAcquireProbe(_state, "worker-b", at);
@@ -989,7 +992,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void Snapshot_of_a_closed_circuit_counts_failures_and_their_workers()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions());
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
         policy.RecordFailure(_state, Severe("worker-a", ErrorType.Database, message: null), T0);
         policy.RecordFailure(_state, Severe("worker-a", ErrorType.Database, message: null), T0);
         policy.RecordFailure(_state, new FailureSignal("worker-b", ErrorType.Timeout, ErrorSeverity.Critical, "deadline exceeded"), T0);
@@ -1002,7 +1005,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void Snapshot_describes_a_failure_without_a_message()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions());
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
         policy.RecordFailure(_state, Severe("worker-a", ErrorType.Database, message: null), T0);
 
         Assert.Equal("database (high) from 'worker-a'", Snapshot(policy, T0).LastFailure);
@@ -1011,7 +1014,7 @@ public sealed class CircuitBreakerPolicyTests
     [Fact]
     public void Snapshot_cuts_a_long_failure_description_at_512_characters()
     {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions());
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
         policy.RecordFailure(_state, Severe("worker-a", message: new string('x', 2000)), T0);
 
         var lastFailure = Snapshot(policy, T0).LastFailure;
@@ -1026,7 +1029,7 @@ public sealed class CircuitBreakerPolicyTests
     {
         Assert.Equal("options", Assert.Throws<ArgumentNullException>(() => new CircuitBreakerPolicy(null!)).ParamName);
 
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions());
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
         Assert.Throws<ArgumentNullException>(() => policy.Refresh(null!, T0));
         Assert.Throws<ArgumentNullException>(() => policy.ShouldCount(_state, null!));
     }

@@ -15,7 +15,7 @@ public sealed class CircuitBreakerOptionsTests
         Assert.Equal(0.5, options.FailureRatio);
         Assert.Equal(10, options.MinimumThroughput);
         Assert.Equal(TimeSpan.FromSeconds(30), options.SamplingDuration);
-        Assert.Equal(TimeSpan.FromSeconds(60), options.RecoveryTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.RecoveryTimeout);
         Assert.Equal(2, options.HalfOpenMaxProbes);
         Assert.Equal(2, options.SuccessesToClose);
         Assert.Equal(TimeSpan.FromSeconds(30), options.ProbePermitTimeout);
