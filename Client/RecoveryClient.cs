@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
@@ -98,7 +99,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IComponentPassage,
         }
 
         var gate = await _gates.GetAsync(component).ConfigureAwait(false);
-        var heldSince = 0L;
+        var waitLeft = options.OpenCircuitWait ?? _options.OpenCircuitWait;
         while (true)
         {
             var decision = GateDecision.Pass;
@@ -111,14 +112,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IComponentPassage,
             catch (CircuitOpenException open)
             {
                 EndProbe(gate, decision);
-                heldSince = heldSince == 0 ? _time.GetTimestamp() : heldSince;
-                var remaining = (options.OpenCircuitWait ?? _options.OpenCircuitWait) - _time.GetElapsedTime(heldSince);
-                if (remaining <= TimeSpan.Zero)
-                {
-                    throw;
-                }
-
-                await HoldAsync(gate, open, remaining, cancellationToken).ConfigureAwait(false);
+                waitLeft -= await HoldAsync(gate, open, waitLeft, cancellationToken).ConfigureAwait(false);
                 continue;
             }
             catch (Exception error) when (IsRecoverable(error, cancellationToken))
@@ -142,11 +136,18 @@ public sealed partial class RecoveryClient : IRecoveryClient, IComponentPassage,
 
     /// <summary>
     /// Holds a call that an open circuit refused until it may try again: when the circuit is due to half-open, or at
-    /// the next pushed transition (a close lets every held call through at once), or at the latest after
-    /// <see cref="HoldRecheck"/>. The held call makes no call into the component meanwhile.
+    /// the next pushed transition (a close lets the held calls through, spread over <c>ReleaseSpread</c>), or at the
+    /// latest after <see cref="HoldRecheck"/>. The held call makes no call into the component meanwhile. Returns how
+    /// long it held; rethrows <paramref name="open"/> when <paramref name="remaining"/> is spent.
     /// </summary>
-    private async Task HoldAsync(ComponentGate gate, CircuitOpenException open, TimeSpan remaining, CancellationToken cancellationToken)
+    private async Task<TimeSpan> HoldAsync(ComponentGate gate, CircuitOpenException open, TimeSpan remaining, CancellationToken cancellationToken)
     {
+        if (remaining <= TimeSpan.Zero)
+        {
+            ExceptionDispatchInfo.Throw(open);
+        }
+
+        var started = _time.GetTimestamp();
         var changed = gate.Changed;
         var untilDue = open.RetryAfter is { } at ? at - _time.GetUtcNow() : HoldRecheck;
         var wait = untilDue > TimeSpan.Zero ? untilDue : HoldRecheck;
@@ -162,28 +163,21 @@ public sealed partial class RecoveryClient : IRecoveryClient, IComponentPassage,
 
         await wake.CancelAsync().ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
+        return _time.GetElapsedTime(started);
     }
 
     async Task<(GateDecision Decision, TimeSpan Waited)> IComponentPassage.PassAsync(ComponentGate gate, TimeSpan maxWait, CancellationToken cancellationToken)
     {
-        var heldSince = 0L;
+        var waited = TimeSpan.Zero;
         while (true)
         {
             try
             {
-                var decision = await EnterAsync(gate, cancellationToken).ConfigureAwait(false);
-                return (decision, heldSince == 0 ? TimeSpan.Zero : _time.GetElapsedTime(heldSince));
+                return (await EnterAsync(gate, cancellationToken).ConfigureAwait(false), waited);
             }
             catch (CircuitOpenException open)
             {
-                heldSince = heldSince == 0 ? _time.GetTimestamp() : heldSince;
-                var remaining = maxWait - _time.GetElapsedTime(heldSince);
-                if (remaining <= TimeSpan.Zero)
-                {
-                    throw;
-                }
-
-                await HoldAsync(gate, open, remaining, cancellationToken).ConfigureAwait(false);
+                waited += await HoldAsync(gate, open, maxWait - waited, cancellationToken).ConfigureAwait(false);
             }
         }
     }

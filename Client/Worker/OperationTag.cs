@@ -16,8 +16,6 @@ public sealed class OperationTag(long startedAt)
     /// <summary>When the first call failed; 0 while none has.</summary>
     public long FirstFailureAt { get; private set; }
 
-    public int Calls { get; private set; }
-
     /// <summary>The fault the operation met: the first its calls ran into, else the one on its component when it started.</summary>
     public Faults.Fault? Fault { get; private set; }
 
@@ -25,11 +23,22 @@ public sealed class OperationTag(long startedAt)
 
     public void OnCall(long at)
     {
-        Calls++;
         if (FirstCallAt == 0)
         {
             FirstCallAt = at;
         }
+    }
+
+    /// <summary>
+    /// How long a successful operation took to recover from the fault it met: from its first failed call, or from its
+    /// start when a breaker held it back (its first call came more than <paramref name="heldBackAfter"/> late); null when
+    /// it met neither.
+    /// </summary>
+    public TimeSpan? RecoveryTime(long endedAt, TimeSpan heldBackAfter, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        var heldBack = FirstCallAt == 0 || time.GetElapsedTime(StartedAt, FirstCallAt) > heldBackAfter;
+        return heldBack || FirstFailureAt != 0 ? time.GetElapsedTime(heldBack ? StartedAt : FirstFailureAt, endedAt) : null;
     }
 
     public void OnFailure(long at)

@@ -24,7 +24,5 @@ public sealed class SimulatedFleet
     /// <summary>The components in configuration order (the order fault schedules index them by).</summary>
     public IReadOnlyList<SimulatedComponent> Ordered { get; }
 
-    public IReadOnlyCollection<SimulatedComponent> All => Ordered;
-
     public SimulatedComponent? Get(string name) => _components.GetValueOrDefault(name);
 }

@@ -59,17 +59,13 @@ public sealed class WorkloadOptions : IValidatableObject
             yield return new ValidationResult("Worker:OperationTimeout and Worker:ProgressInterval must be positive.", [nameof(OperationTimeout)]);
         }
 
-        foreach (var result in Validator.TryValidateObject(Faults, new ValidationContext(Faults), null, validateAllProperties: true) ? [] : Errors(Faults))
+        // Binding validates the top level only; the injector's settings are checked here.
+        var faults = new List<ValidationResult>();
+        Validator.TryValidateObject(Faults, new ValidationContext(Faults), faults, validateAllProperties: true);
+        foreach (var result in faults)
         {
             yield return result;
         }
-    }
-
-    private static List<ValidationResult> Errors(FaultOptions faults)
-    {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(faults, new ValidationContext(faults), results, validateAllProperties: true);
-        return results;
     }
 
     /// <summary>Normal calls per second into each component, which an overload fault's capacity is a multiple of.</summary>

@@ -54,11 +54,9 @@ public sealed class WorkloadStats
             return;
         }
 
-        var heldBack = tag.FirstCallAt == 0 || time.GetElapsedTime(tag.StartedAt, tag.FirstCallAt) > HeldBackAfter;
-        if (heldBack || tag.FirstFailureAt != 0)
+        if (tag.RecoveryTime(endedAt, HeldBackAfter, time) is { } recovery)
         {
-            var from = heldBack ? tag.StartedAt : tag.FirstFailureAt;
-            _recoveryMilliseconds.Add(time.GetElapsedTime(from, endedAt).TotalMilliseconds);
+            _recoveryMilliseconds.Add(recovery.TotalMilliseconds);
         }
     }
 
@@ -84,23 +82,10 @@ public sealed class WorkloadStats
         }
     }
 
-    public IReadOnlyList<double> RecoveryTimes => [.. _recoveryMilliseconds];
-
-    public double RecoveryPercentile(double p) => Percentile(_recoveryMilliseconds.ToArray(), p);
-
-    public double RecoveryMean => _recoveryMilliseconds.IsEmpty ? 0 : _recoveryMilliseconds.Average();
-
-    public static double Percentile(IReadOnlyList<double> values, double p)
+    public double RecoveryPercentile(double p)
     {
-        ArgumentNullException.ThrowIfNull(values);
-        if (values.Count == 0)
-        {
-            return 0;
-        }
-
-        var sorted = values.Order().ToArray();
-        var index = (int)Math.Ceiling(p / 100 * sorted.Length) - 1;
-        return sorted[Math.Clamp(index, 0, sorted.Length - 1)];
+        var sorted = _recoveryMilliseconds.Order().ToArray();
+        return sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
     }
 
     public string Progress() => string.Create(CultureInfo.InvariantCulture,

@@ -52,7 +52,7 @@ public static class EndToEndBenchmark
             results.Add(cycles);
             var reports = cycleLatencies.Where(l => l is not null).SelectMany(l => l).Order().ToArray();
             results.Add(new LoadResult("report → plan (new episode, within the cycles)", concurrency, reports.Length, 0,
-                Percentile(reports, 50), Percentile(reports, 99), 0, Percentile(reports, 50) / baseline.P50Microseconds, Percentile(reports, 99) / baseline.P99Microseconds));
+                Percentile.Of(reports, 50), Percentile.Of(reports, 99), 0, Percentile.Of(reports, 50) / baseline.P50Microseconds, Percentile.Of(reports, 99) / baseline.P99Microseconds));
         }
 
         if (resultsDirectory is not null)
@@ -93,8 +93,8 @@ public static class EndToEndBenchmark
         var elapsed = clock.Elapsed.TotalSeconds;
         var all = latencies.SelectMany(l => l).Order().ToArray();
         var perSecond = all.Length / elapsed;
-        var p50 = Percentile(all, 50);
-        var p99 = Percentile(all, 99);
+        var p50 = Percentile.Of(all, 50);
+        var p99 = Percentile.Of(all, 99);
         return baseline is null
             ? new LoadResult(scenario, concurrency, all.Length, perSecond, p50, p99, 1, 1, 1)
             : new LoadResult(scenario, concurrency, all.Length, perSecond, p50, p99, perSecond / baseline.OperationsPerSecond, p50 / baseline.P50Microseconds, p99 / baseline.P99Microseconds);
@@ -107,10 +107,6 @@ public static class EndToEndBenchmark
         return new ErrorOccurrence(ErrorType.Network, ErrorSeverity.Low, $"upstream {name} refused the call", null,
             new ErrorContext($"bench-{worker % 16}", "Call", $"bench-worker-{worker}-{error}"), DateTimeOffset.UnixEpoch);
     }
-
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
-
     private static void Write(IReadOnlyList<LoadResult> results, string directory, string name)
     {
         Directory.CreateDirectory(directory);

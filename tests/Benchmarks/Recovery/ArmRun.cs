@@ -39,16 +39,7 @@ public static class ArmRun
         {
             OperationEnded = (end, tag, endedAt) =>
             {
-                double? recovery = null;
-                if (end == OperationEnd.Succeeded)
-                {
-                    var heldBack = tag.FirstCallAt == 0 || time.GetElapsedTime(tag.StartedAt, tag.FirstCallAt) > WorkloadStats.HeldBackAfter;
-                    if (heldBack || tag.FirstFailureAt != 0)
-                    {
-                        recovery = time.GetElapsedTime(heldBack ? tag.StartedAt : tag.FirstFailureAt, endedAt).TotalMilliseconds;
-                    }
-                }
-
+                var recovery = end == OperationEnd.Succeeded ? tag.RecoveryTime(endedAt, WorkloadStats.HeldBackAfter, time)?.TotalMilliseconds : null;
                 lock (sample)
                 {
                     sample.Operations.Add((end, tag.Fault?.Label, recovery));

@@ -32,8 +32,8 @@ public sealed class ArmSample(RecoveryArm arm, int seed)
     {
         var ops = samples.SelectMany(s => s.Operations).ToList();
         var faults = samples.SelectMany(s => s.Faults).ToList();
-        var recovered = ops.Where(o => o.End == OperationEnd.Succeeded && o.RecoveryMs is not null).Select(o => o.RecoveryMs!.Value).ToList();
-        var lasted = faults.Where(f => f.LastedMs is not null).Select(f => f.LastedMs!.Value).ToList();
+        var recovered = ops.Where(o => o.End == OperationEnd.Succeeded && o.RecoveryMs is not null).Select(o => o.RecoveryMs!.Value).Order().ToList();
+        var lasted = faults.Where(f => f.LastedMs is not null).Select(f => f.LastedMs!.Value).Order().ToList();
         var patterns = faults.Select(f => f.Pattern).Distinct().Order(StringComparer.Ordinal).Select(p =>
         {
             var met = ops.Where(o => o.Pattern == p).ToList();
@@ -47,7 +47,7 @@ public sealed class ArmSample(RecoveryArm arm, int seed)
             arm, [.. samples.Select(s => s.Seed)], ops.Count, ops.Count(o => o.End != OperationEnd.Succeeded),
             ops.Count(o => o.End == OperationEnd.Rejected), ops.Count(o => o.End == OperationEnd.Held), FallbackServed: 0,
             samples.Sum(s => s.CallsIntoFaulty), samples.Sum(s => s.Calls), faults.Count, lasted.DefaultIfEmpty(0).Average(),
-            WorkloadStats.Percentile(lasted, 99), recovered.Count, recovered.DefaultIfEmpty(0).Average(), WorkloadStats.Percentile(recovered, 50),
-            WorkloadStats.Percentile(recovered, 99), samples.Sum(s => s.Escalations), samples.Sum(s => s.BreakerOpenings), samples.Sum(s => s.CpuMs), samples.Sum(s => s.WallSeconds), patterns);
+            Percentile.Of(lasted, 99), recovered.Count, recovered.DefaultIfEmpty(0).Average(), Percentile.Of(recovered, 50),
+            Percentile.Of(recovered, 99), samples.Sum(s => s.Escalations), samples.Sum(s => s.BreakerOpenings), samples.Sum(s => s.CpuMs), samples.Sum(s => s.WallSeconds), patterns);
     }
 }

@@ -70,12 +70,7 @@ public sealed class EscalationHoldTests(ClusterFixture fixture)
     public async Task Only_the_outcome_that_escalates_says_so_and_a_repeat_of_it_is_answered_the_same_without_a_second_record()
     {
         var occurrence = Failures.Occurrence(Failures.NewComponent("ledger"), type: ErrorType.Hardware);
-        var report = await Client.ReportAsync(occurrence);
-        var plan = report.Plan!;
-        while (plan.Level < RecoveryLevel.Critical)
-        {
-            plan = (await Client.Grain(occurrence).RecordOutcomeAsync(plan.Attempt, Failures.Outcome(plan, success: false))).NextPlan!;
-        }
+        var (report, plan) = await ClimbToLevel5Async(occurrence);
 
         // A second operation of the same episode joins it and runs the same level-5 plan.
         var joined = await Client.ReportAsync(occurrence);
@@ -205,21 +200,25 @@ public sealed class EscalationHoldTests(ClusterFixture fixture)
     /// <summary>Reports the occurrence and fails every plan from level 1 to 5; returns the report and the escalating answer.</summary>
     private async Task<(ReportResult Report, OutcomeResult Escalation)> EscalateAsync(ErrorOccurrence occurrence)
     {
+        var (report, level5) = await ClimbToLevel5Async(occurrence);
+        var result = await Client.Grain(occurrence).RecordOutcomeAsync(level5.Attempt, Failures.Outcome(level5, success: false));
+        Assert.Null(result.NextPlan);
+        Assert.Equal(ErrorStatus.Escalated, result.Status);
+        return (report, result);
+    }
+
+    /// <summary>Reports the occurrence and fails the plans of levels 1 to 4; returns the report and the level-5 plan.</summary>
+    private async Task<(ReportResult Report, RecoveryPlan Level5)> ClimbToLevel5Async(ErrorOccurrence occurrence)
+    {
         var report = await Client.ReportAsync(occurrence);
         Assert.Equal(RecoveryLevel.Basic, report.Plan!.Level);
         var plan = report.Plan;
-        while (true)
+        while (plan.Level < RecoveryLevel.Critical)
         {
-            var result = await Client.Grain(occurrence).RecordOutcomeAsync(plan.Attempt, Failures.Outcome(plan, success: false));
-            if (result.NextPlan is not { } next)
-            {
-                Assert.Equal(RecoveryLevel.Critical, plan.Level);
-                Assert.Equal(ErrorStatus.Escalated, result.Status);
-                return (report, result);
-            }
-
-            plan = next;
+            plan = (await Client.Grain(occurrence).RecordOutcomeAsync(plan.Attempt, Failures.Outcome(plan, success: false))).NextPlan!;
         }
+
+        return (report, plan);
     }
 
     /// <summary>A recurrence while held and the outcome of its level-1 attempt.</summary>
