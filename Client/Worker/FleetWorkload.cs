@@ -88,7 +88,7 @@ public sealed class FleetWorkload(SimulatedFleet fleet, WorkloadOptions options,
 
             // Each worker goes round every component (offset by its index), so every component is shared by the whole
             // fleet. The operation is not cancelled when starting stops: it runs to its end, as a caller's request would.
-            var operation = RunOneAsync(worker, components[(int)((k + index) % components.Count)], n);
+            var operation = RunOneAsync(worker, components[(int)((k + index) % components.Count)], n, index, k);
             lock (_lock)
             {
                 _inFlight.RemoveAll(t => t.IsCompleted);
@@ -97,9 +97,9 @@ public sealed class FleetWorkload(SimulatedFleet fleet, WorkloadOptions options,
         }
     }
 
-    private async Task RunOneAsync(Func<SimulatedComponent, long, CancellationToken, Task> worker, SimulatedComponent component, long n)
+    private async Task RunOneAsync(Func<SimulatedComponent, long, CancellationToken, Task> worker, SimulatedComponent component, long n, int index, long k)
     {
-        var tag = new OperationTag(time.GetTimestamp());
+        var tag = new OperationTag(time.GetTimestamp(), index, k);
         if (component.Fault is { } faultAtStart)
         {
             tag.OnFaultMet(faultAtStart);

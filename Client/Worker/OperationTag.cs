@@ -4,11 +4,14 @@ namespace RecoveryCluster.Worker;
 /// What happened to one operation, across the retries and recoveries of whichever resilience layer runs it: set in an
 /// async-local before the operation starts, so the component calls made on its behalf find it.
 /// </summary>
-public sealed class OperationTag(long startedAt)
+public sealed class OperationTag(long startedAt, int worker = 0, long sequence = 0)
 {
     public static AsyncLocal<OperationTag?> Current { get; } = new();
 
     public long StartedAt { get; } = startedAt;
+
+    /// <summary>The worker that ran it and its place in that worker's sequence: the same operation in every run of a seed.</summary>
+    public (int Worker, long Sequence) Key { get; } = (worker, sequence);
 
     /// <summary>When the first call into the component began; 0 until then.</summary>
     public long FirstCallAt { get; private set; }

@@ -30,8 +30,15 @@ public sealed class WorkloadService(
 
         // Every worker hears every transition; one is enough to print and count them.
         client.CircuitChanged += workload.Stats.OnCircuitChanged;
-        client.CircuitChanged += snapshot => Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        client.CircuitChanged += snapshot =>
+        {
+            // A breaker first heard of closed (its subscription) is no news.
+            if (snapshot.Version > 0 || snapshot.State != CircuitBreaker.CircuitState.Closed)
+            {
+                Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"{time.GetUtcNow():HH:mm:ss}  breaker {snapshot.Component} -> {snapshot.State}{(snapshot.LastFailure is { } why && snapshot.State == CircuitBreaker.CircuitState.Open ? $" ({why})" : string.Empty)}"));
+            }
+        };
         Console.WriteLine($"Fleet: {clients.Count} workers ({string.Join(", ", clients.Select(c => c.WorkerId))}), {o.Rate:0.#} operations/s each over {fleet.Ordered.Count} components, faults: {o.Faults.Model} model, seed {o.Seed}.");
 
         using var progressStop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);

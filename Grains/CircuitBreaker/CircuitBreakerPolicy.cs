@@ -220,18 +220,32 @@ public sealed class CircuitBreakerPolicy(CircuitBreakerOptions options)
             && state.WindowReporters.Count >= Options.MinDistinctReporters;
     }
 
+    /// <summary>
+    /// How long the circuit stays open after <paramref name="reopenings"/> failed probes in a row: short at first, so a
+    /// brief fault costs callers little, and longer while the component stays down, up to <c>MaxRecoveryTimeout</c>.
+    /// </summary>
+    public TimeSpan OpenPeriod(int reopenings)
+    {
+        var cap = Math.Max(Options.MaxRecoveryTimeout.Ticks, Options.RecoveryTimeout.Ticks);
+        var grown = Options.RecoveryTimeout.Ticks * Math.Pow(Options.RecoveryTimeoutGrowth, Math.Max(reopenings, 0));
+        return TimeSpan.FromTicks((long)Math.Min(grown, cap));
+    }
+
     private void Open(CircuitBreakerState state, DateTimeOffset now)
     {
+        var reopenings = state.State == CircuitState.HalfOpen ? state.Reopenings + 1 : 0;
         Clear(state);
         state.State = CircuitState.Open;
         state.OpenedAt = now;
-        state.RetryAfter = now + Options.RecoveryTimeout;
+        state.Reopenings = reopenings;
+        state.RetryAfter = now + OpenPeriod(reopenings);
         MarkTransition(state, now);
     }
 
     private static void Close(CircuitBreakerState state, DateTimeOffset now)
     {
         Clear(state);
+        state.Reopenings = 0;
         state.State = CircuitState.Closed;
         MarkTransition(state, now);
     }

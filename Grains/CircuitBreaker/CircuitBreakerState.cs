@@ -32,4 +32,7 @@ public sealed class CircuitBreakerState
     [Id(11)] public int ProbeSuccesses { get; set; }
     [Id(12)] public string? LastFailure { get; set; }
     [Id(13)] public DateTimeOffset? LastTransitionAt { get; set; }
+
+    /// <summary>Times a failed probe reopened the circuit since it last closed; each makes the next open period longer.</summary>
+    [Id(14)] public int Reopenings { get; set; }
 }

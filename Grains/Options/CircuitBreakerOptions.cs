@@ -24,8 +24,15 @@ public sealed class CircuitBreakerOptions : IValidatableObject
     /// <summary>The window ratio mode looks at.</summary>
     public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long an open circuit waits before it lets probes through.</summary>
+    /// <summary>How long an open circuit waits before it lets probes through the first time.</summary>
     public TimeSpan RecoveryTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Each failed probe multiplies the next open period by this (1 keeps it fixed).</summary>
+    [Range(1.0, 10.0)]
+    public double RecoveryTimeoutGrowth { get; set; } = 1;
+
+    /// <summary>The longest an open period grows to (never below <see cref="RecoveryTimeout"/>).</summary>
+    public TimeSpan MaxRecoveryTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Probe permits the whole cluster may hold at once while half-open.</summary>
     [Range(1, 1000)]
@@ -67,6 +74,11 @@ public sealed class CircuitBreakerOptions : IValidatableObject
         if (RecoveryTimeout <= TimeSpan.Zero)
         {
             yield return new ValidationResult("RecoveryTimeout must be positive.", [nameof(RecoveryTimeout)]);
+        }
+
+        if (MaxRecoveryTimeout <= TimeSpan.Zero)
+        {
+            yield return new ValidationResult("MaxRecoveryTimeout must be positive.", [nameof(MaxRecoveryTimeout)]);
         }
 
         if (ProbePermitTimeout <= TimeSpan.Zero)

@@ -64,6 +64,13 @@ if (args.Length > 0 && args[0] == "recovery")
         settings = settings with { Seeds = [.. Enumerable.Range(seed, int.Parse(count, CultureInfo.InvariantCulture))] };
     }
 
+    if (Option("--open-periods") is { } periods)
+    {
+        // first,growth,max in seconds, e.g. 1,2,10
+        var p = periods.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        settings = settings with { OpenPeriods = (TimeSpan.FromSeconds(p[0]), p[1], TimeSpan.FromSeconds(p[2])) };
+    }
+
     if (Option("--duration") is { } seconds)
     {
         settings = settings with { Duration = TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture)) };

@@ -22,6 +22,8 @@ public sealed class CountedFault(FailureKind kind, FailureIntensity intensity, i
 
     public override TimeSpan? Lasted => _lasted;
 
+    public override TimeSpan Length => _lasted ?? time.GetElapsedTime(_planted);
+
     public override FaultEffect OnCall(double callsPerSecond)
     {
         var left = Interlocked.Decrement(ref _remaining);

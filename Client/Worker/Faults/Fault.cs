@@ -27,6 +27,12 @@ public abstract class Fault(FailureKind kind, FailureIntensity intensity)
     /// <summary>Counts a call that met the fault.</summary>
     public void Met() => Interlocked.Increment(ref _callsMet);
 
+    /// <summary>
+    /// How long the fault lasts as far as is known now: its length once over; while active, its planned end (a time
+    /// fault's duration, an overload's end given the load so far) or, for a counted fault, its age.
+    /// </summary>
+    public abstract TimeSpan Length { get; }
+
     /// <summary>How long the fault lasted, once it is over; null while it is active.</summary>
     public abstract TimeSpan? Lasted { get; }
 }

@@ -37,6 +37,8 @@ public sealed class TimedFault : Fault
 
     public override TimeSpan? Lasted => IsActive ? null : End;
 
+    public override TimeSpan Length => End;
+
     private TimeSpan Elapsed => _time.GetElapsedTime(_planted);
 
     /// <summary>When the fault ends, as an offset from its start, by what is known now.</summary>

@@ -8,4 +8,10 @@ public sealed record ArmResult(
     IReadOnlyList<PatternFigures> ByPattern)
 {
     public double SuccessShare => Operations == 0 ? 0 : 1 - (double)FailedOperations / Operations;
+
+    /// <summary>Operations that every arm of the run recovered (the same operations in each arm).</summary>
+    public int MatchedRecoveries { get; init; }
+
+    /// <summary>Mean recovery time over <see cref="MatchedRecoveries"/>.</summary>
+    public double MatchedRecoveryMeanMs { get; init; }
 }

@@ -42,7 +42,7 @@ public static class ArmRun
                 var recovery = end == OperationEnd.Succeeded ? tag.RecoveryTime(endedAt, WorkloadStats.HeldBackAfter, time)?.TotalMilliseconds : null;
                 lock (sample)
                 {
-                    sample.Operations.Add((end, tag.Fault?.Label, recovery));
+                    sample.Operations.Add((end, tag.Fault?.Label, recovery, tag.Key));
                 }
             },
         };
@@ -54,7 +54,7 @@ public static class ArmRun
             IReadOnlyList<Func<SimulatedComponent, long, CancellationToken, Task>> workers;
             if (arm is RecoveryArm.Cluster or RecoveryArm.ClusterNoBreaker)
             {
-                cluster = await StartClusterAsync(breakerCanOpen: arm == RecoveryArm.Cluster);
+                cluster = await StartClusterAsync(breakerCanOpen: arm == RecoveryArm.Cluster, settings.OpenPeriods);
                 for (var w = 0; w < settings.Workers; w++)
                 {
                     providers.Add(FleetWorkers.Build(cluster.Client, fleet, string.Create(CultureInfo.InvariantCulture, $"bench-worker-{w + 1}"),
@@ -115,7 +115,7 @@ public static class ArmRun
             sample.CallsIntoFaulty = fleet.Ordered.Sum(c => c.CallsWhileFaulty);
             foreach (var fault in fleet.Ordered.SelectMany(c => c.Faults))
             {
-                sample.Faults.Add((fault.Label, fault.Lasted?.TotalMilliseconds, fault.CallsMet));
+                sample.Faults.Add((fault.Label, fault.Length.TotalMilliseconds, fault.CallsMet));
             }
 
             return sample;
@@ -165,17 +165,25 @@ public static class ArmRun
         return builder.AddTimeout(new TimeoutStrategyOptions { Timeout = settings.OperationTimeout }).Build();
     }
 
-    private static async Task<InProcessTestCluster> StartClusterAsync(bool breakerCanOpen)
+    private static async Task<InProcessTestCluster> StartClusterAsync(bool breakerCanOpen, (TimeSpan First, double Growth, TimeSpan Max)? openPeriods)
     {
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 1);
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage(StorageNames.Recovery);
             silo.AddRecoveryCluster();
-            if (!breakerCanOpen)
+            silo.Services.Configure<CircuitBreakerOptions>(o =>
             {
-                silo.Services.Configure<CircuitBreakerOptions>(o => o.FailureThreshold = UnreachableThreshold);
-            }
+                if (!breakerCanOpen)
+                {
+                    o.FailureThreshold = UnreachableThreshold;
+                }
+
+                if (openPeriods is var (first, growth, max))
+                {
+                    (o.RecoveryTimeout, o.RecoveryTimeoutGrowth, o.MaxRecoveryTimeout) = (first, growth, max);
+                }
+            });
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();

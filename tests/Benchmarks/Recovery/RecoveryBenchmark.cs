@@ -34,8 +34,15 @@ public static class RecoveryBenchmark
             }
         }
 
+        var matched = settings.Arms
+            .Select(arm => samples.Where(s => s.Arm == arm).SelectMany(s => s.Recovered).ToHashSet())
+            .Aggregate((all, these) =>
+            {
+                all.IntersectWith(these);
+                return all;
+            });
         var result = new RecoveryResult(settings,
-            [.. settings.Arms.Select(arm => ArmSample.Pool(arm, [.. samples.Where(s => s.Arm == arm)]))],
+            [.. settings.Arms.Select(arm => ArmSample.Pool(arm, [.. samples.Where(s => s.Arm == arm)], matched))],
             [.. samples.Select(s => ArmSample.Pool(s.Arm, [s]))]);
         if (resultsDirectory is not null)
         {

@@ -12,6 +12,12 @@ public sealed record RecoveryBenchmarkSettings(
     RecoveryBenchmarkMode Mode, TimeSpan Duration, IReadOnlyList<int> Seeds, IReadOnlyList<RecoveryArm> Arms,
     int Workers, double Rate, TimeSpan OperationTimeout, TimeSpan TotalTimeout, FaultOptions Faults)
 {
+    /// <summary>
+    /// Open periods to try in place of the shipped ones (first, growth per failed probe, longest), for measuring a
+    /// default before it ships; null runs the cluster as shipped. It applies to both cluster arms alike.
+    /// </summary>
+    public (TimeSpan First, double Growth, TimeSpan Max)? OpenPeriods { get; init; }
+
     public static RecoveryBenchmarkSettings For(RecoveryBenchmarkMode mode, int seed = 42, FaultOptions? faults = null, IReadOnlyList<RecoveryArm>? arms = null)
     {
         var (duration, seeds) = mode switch

@@ -233,6 +233,39 @@ public sealed class CircuitBreakerPolicyTests
     }
 
     [Fact]
+    public void Each_failed_probe_reopens_for_longer_up_to_the_maximum_and_a_close_starts_short_again()
+    {
+        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions
+        {
+            RecoveryTimeout = TimeSpan.FromSeconds(1), RecoveryTimeoutGrowth = 2, MaxRecoveryTimeout = TimeSpan.FromSeconds(5),
+        });
+        Open(policy, T0);
+        Assert.Equal(T0 + TimeSpan.FromSeconds(1), _state.RetryAfter);
+
+        var at = _state.RetryAfter!.Value;
+        var periods = new List<TimeSpan>();
+        for (var probe = 0; probe < 4; probe++)
+        {
+            // The probe fails the moment the circuit half-opens.
+            policy.RecordFailure(_state, Mild("worker-c"), at);
+            Assert.Equal(CircuitState.Open, _state.State);
+            periods.Add(_state.RetryAfter!.Value - at);
+            at = _state.RetryAfter.Value;
+        }
+
+        Assert.Equal([TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)], periods);
+
+        Assert.Equal((true, true), policy.TryAcquireProbe(_state, "worker-a", at));
+        Assert.Equal((true, false), policy.TryAcquireProbe(_state, "worker-b", at));
+        policy.RecordProbeSuccess(_state, "worker-a", at);
+        policy.RecordProbeSuccess(_state, "worker-b", at);
+        Assert.Equal(CircuitState.Closed, _state.State);
+
+        Open(policy, at + TimeSpan.FromSeconds(1));
+        Assert.Equal(_state.OpenedAt + TimeSpan.FromSeconds(1), _state.RetryAfter);
+    }
+
+    [Fact]
     public void Half_open_grants_at_most_the_configured_number_of_probe_permits()
     {
         var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod, HalfOpenMaxProbes = 2 });

@@ -16,6 +16,8 @@ public sealed class CircuitBreakerOptionsTests
         Assert.Equal(10, options.MinimumThroughput);
         Assert.Equal(TimeSpan.FromSeconds(30), options.SamplingDuration);
         Assert.Equal(TimeSpan.FromSeconds(5), options.RecoveryTimeout);
+        Assert.Equal(1, options.RecoveryTimeoutGrowth);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.MaxRecoveryTimeout);
         Assert.Equal(2, options.HalfOpenMaxProbes);
         Assert.Equal(2, options.SuccessesToClose);
         Assert.Equal(TimeSpan.FromSeconds(30), options.ProbePermitTimeout);
@@ -62,6 +64,7 @@ public sealed class CircuitBreakerOptionsTests
     [Theory]
     [InlineData(nameof(CircuitBreakerOptions.SamplingDuration), 0)]
     [InlineData(nameof(CircuitBreakerOptions.SamplingDuration), -1)]
+    [InlineData(nameof(CircuitBreakerOptions.MaxRecoveryTimeout), 0)]
     [InlineData(nameof(CircuitBreakerOptions.RecoveryTimeout), 0)]
     [InlineData(nameof(CircuitBreakerOptions.RecoveryTimeout), -1)]
     [InlineData(nameof(CircuitBreakerOptions.ProbePermitTimeout), 0)]
