@@ -68,12 +68,14 @@ else
   echo
   echo "RecoveryCluster dev silo is up (in-memory: nothing is durable; its log is in silo.log)."
 fi
+pages=""
+[ "$silo_count" -gt 1 ] && pages="   (every silo serves one: ports $base_http_port..$((base_http_port + silo_count - 1)))"
 cat <<INFO
-  Analytics page  : http://127.0.0.1:$base_http_port/   (every silo serves one: ports $base_http_port..$((base_http_port + silo_count - 1)))
+  Analytics page  : http://127.0.0.1:$base_http_port/$pages
   HTTP API        : http://127.0.0.1:$base_http_port/api/status   (OpenAPI: /openapi/v1.json)
   Dashboard       : http://127.0.0.1:$base_http_port/dashboard/
   Orleans gateways: ${gateways[*]}   (workers connect here)
-Starting the demo worker (progress every 2 s). Press Ctrl+C to stop.
+Starting the demo worker (progress every 5 s). Press Ctrl+C to stop.
 
 INFO
 worker_env=()

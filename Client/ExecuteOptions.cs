@@ -1,3 +1,5 @@
+using RecoveryCluster.Strategies;
+
 namespace RecoveryCluster.Client;
 
 /// <summary>Per-call settings of <c>IRecoveryClient.ExecuteAsync</c>: timeout, criticality and what the strategies may use.</summary>
@@ -27,6 +29,12 @@ public sealed record ExecuteOptions
 
     /// <summary>Compensating actions in the order their steps ran; the strategy runs them in reverse.</summary>
     public IReadOnlyList<Func<CancellationToken, Task>>? Compensations { get; init; }
+
+    /// <summary>What this call brings for its recovery, so the cluster plans only strategies that can run for it.</summary>
+    internal CallFeatures Features =>
+        (Fallback is null ? CallFeatures.None : CallFeatures.Fallback)
+        | (DegradationLevels is { Count: > 0 } ? CallFeatures.Degradation : CallFeatures.None)
+        | (Compensations is { Count: > 0 } ? CallFeatures.Compensation : CallFeatures.None);
 
     /// <summary>Typed helper for <see cref="Fallback"/>.</summary>
     public ExecuteOptions WithFallback<T>(Func<CancellationToken, Task<T>> fallback)

@@ -185,6 +185,21 @@ public sealed partial class RecoveryClient : IRecoveryClient, IComponentPassage,
     Task IComponentPassage.CompleteAsync(ComponentGate gate, GateDecision decision, Exception? failure) =>
         CompleteAsync(gate.Component, decision, failure);
 
+    async Task IComponentPassage.ReleaseAsync(ComponentGate gate)
+    {
+        gate.EndProbe();
+        try
+        {
+            _gates.Apply(gate, await _gates.Breaker(gate.Component).ReleaseProbeAsync(WorkerId).WaitAsync(_options.ClusterCallTimeout, _time).ConfigureAwait(false));
+        }
+        catch (Exception error) when (ClusterFailure.Is(error))
+        {
+            // The permit expires on its own (ProbePermitTimeout).
+            gate.ClusterReachable = false;
+            ClientMetrics.ClusterUnreachable.Add(1);
+        }
+    }
+
     private static void EndProbe(ComponentGate gate, GateDecision decision)
     {
         if (decision == GateDecision.Probe)

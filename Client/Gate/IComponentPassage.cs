@@ -8,4 +8,7 @@ internal interface IComponentPassage
 
     /// <summary>Tells the breaker how a call let through as a probe went (a failure reopens it, a success counts toward closing).</summary>
     Task CompleteAsync(ComponentGate gate, GateDecision decision, Exception? failure);
+
+    /// <summary>Gives a probe permit back without a verdict: the call let through never reached the component.</summary>
+    Task ReleaseAsync(ComponentGate gate);
 }

@@ -86,7 +86,7 @@ internal sealed partial class RecoveryLoop(
         var classification = _classifier.Classify(error);
         var occurrence = new ErrorOccurrence(
             classification.Type, classification.Severity, Truncate(error.Message), error.GetType().FullName, 
-            new ErrorContext(gate.Component, operation, WorkerId, _options.HardwareId, options.TaskIds, options.Tags, options.IsCritical),
+            new ErrorContext(gate.Component, operation, WorkerId, _options.HardwareId, options.TaskIds, options.Tags, options.IsCritical, options.Features),
             _time.GetUtcNow(), IsCrash: error is OutOfMemoryException or StackOverflowException or AccessViolationException);
         var errorId = ErrorFingerprint.Compute(occurrence);
         var errorGrain = _grains.GetGrain<IErrorGrain>(errorId);
@@ -108,12 +108,13 @@ internal sealed partial class RecoveryLoop(
         var plan = report.Plan;
         progress.ErrorId = report.ErrorId;
         RecoveryContext? context = null;
+        var calls = new ComponentCalls();
         var waitLeft = options.OpenCircuitWait ?? _options.OpenCircuitWait;
         while (plan is not null)
         {
             progress.Level = (int)plan.Level;
             progress.Attempts++;
-            context ??= new RecoveryContext(gate.Component, operation, action, error, classification, plan, options, _actions, _time);
+            context ??= new RecoveryContext(gate.Component, operation, calls.Watch(action), error, classification, plan, options, _actions, _time);
             context.Plan = plan;
             _hooks.RaisePlan(new PlanHookContext(gate.Component, operation, plan));
 
@@ -121,10 +122,12 @@ internal sealed partial class RecoveryLoop(
             // while it is half-open is its probe, and the ladder climbs once per failed probe rather than per call.
             var (decision, waited) = await passage.PassAsync(gate, waitLeft, cancellationToken).ConfigureAwait(false);
             waitLeft -= waited;
+            calls.Reset();
             var (result, outcome) = await RunPlanAsync(context, plan, cancellationToken).ConfigureAwait(false);
             if (decision == GateDecision.Probe)
             {
-                await passage.CompleteAsync(gate, decision, result.Success ? null : result.Error ?? error).ConfigureAwait(false);
+                // The probe's verdict is the component's last answer; a plan that never called it has none.
+                await (calls.Count == 0 ? passage.ReleaseAsync(gate) : passage.CompleteAsync(gate, decision, calls.LastError)).ConfigureAwait(false);
             }
 
             OutcomeResult next;

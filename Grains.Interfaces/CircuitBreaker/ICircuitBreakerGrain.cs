@@ -20,6 +20,10 @@ public interface ICircuitBreakerGrain : IGrainWithStringKey
     [Alias("RecordProbeSuccess")]
     Task<CircuitSnapshot> RecordProbeSuccessAsync(string workerId);
 
+    /// <summary>Gives back this worker's probe permit without a verdict: the call it was for never reached the component.</summary>
+    [Alias("ReleaseProbe")]
+    Task<CircuitSnapshot> ReleaseProbeAsync(string workerId);
+
     /// <summary>Asks for one of the cluster-wide half-open probe permits.</summary>
     [Alias("TryAcquireProbe")]
     Task<ProbePermit> TryAcquireProbeAsync(string workerId);

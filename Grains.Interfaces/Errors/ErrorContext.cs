@@ -1,3 +1,5 @@
+using RecoveryCluster.Strategies;
+
 namespace RecoveryCluster.Errors;
 
 /// <summary>Where a failure happened.</summary>
@@ -8,6 +10,8 @@ namespace RecoveryCluster.Errors;
 /// <param name="TaskIds">Tasks the failure affected.</param>
 /// <param name="Tags">Free-form labels.</param>
 /// <param name="IsCriticalOperation">Medium failures count against the breaker only on critical operations.</param>
+/// <param name="Features">What the call brought for its recovery (fallback, degradation levels, compensations); null when
+/// the reporter does not say, and then every strategy may be planned.</param>
 [GenerateSerializer, Immutable, Alias("rc.error-context")]
 public sealed record ErrorContext(
     [property: Id(0)] string Component,
@@ -16,4 +20,5 @@ public sealed record ErrorContext(
     [property: Id(3)] string? HardwareId = null,
     [property: Id(4)] IReadOnlyList<string>? TaskIds = null,
     [property: Id(5)] IReadOnlyDictionary<string, string>? Tags = null,
-    [property: Id(6)] bool IsCriticalOperation = false);
+    [property: Id(6)] bool IsCriticalOperation = false,
+    [property: Id(7)] CallFeatures? Features = null);

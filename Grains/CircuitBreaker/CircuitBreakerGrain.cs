@@ -126,6 +126,14 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
         return Snapshot();
     }
 
+    public async Task<CircuitSnapshot> ReleaseProbeAsync(string workerId)
+    {
+        Guard.Key(workerId, nameof(workerId));
+        var transitioned = _policy.ReleaseProbe(_state.State, workerId, _clock.UtcNow);
+        await ApplyAsync(transitioned, persist: true);
+        return Snapshot();
+    }
+
     public async Task<ProbePermit> TryAcquireProbeAsync(string workerId)
     {
         Guard.Key(workerId, nameof(workerId));

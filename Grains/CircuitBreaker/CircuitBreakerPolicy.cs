@@ -146,6 +146,15 @@ public sealed class CircuitBreakerPolicy(CircuitBreakerOptions options)
     }
 
     /// <summary>Closed: granted without a permit. Half-open: granted while fewer than the maximum permits are held. Otherwise refused.</summary>
+    /// <summary>Takes back a worker's probe permit with no verdict, so another call can probe now rather than after the permit expires.</summary>
+    public bool ReleaseProbe(CircuitBreakerState state, string workerId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var transitioned = Refresh(state, now);
+        state.ProbePermits.Remove(workerId);
+        return transitioned;
+    }
+
     public (bool Granted, bool Transitioned) TryAcquireProbe(CircuitBreakerState state, string workerId, DateTimeOffset now)
     {
         var transitioned = Refresh(state, now);

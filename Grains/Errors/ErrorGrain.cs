@@ -330,7 +330,7 @@ public sealed partial class ErrorGrain(
 
     private async Task<RecoveryPlan> PlanAsync(RecoveryLevel level, CircuitState circuit, bool held = false)
     {
-        var candidates = catalog.Candidates(S.Type, level);
+        var candidates = catalog.Candidates(S.Type, level, S.Context?.Features);
         var stats = await Task.WhenAll(candidates.Select(c =>
             GrainFactory.GetGrain<IStrategyStatsGrain>(StrategyStatsKey.For(S.Type, c.Id)).GetSnapshotAsync()));
         var selection = StrategySelector.Select(candidates.Zip(stats).ToArray(), _options.MinSamplesForScore, _options.ExplorationWeight);

@@ -1,4 +1,5 @@
 using RecoveryCluster.Errors;
+using RecoveryCluster.Strategies;
 
 namespace RecoveryCluster.Grains.Errors;
 
@@ -50,6 +51,12 @@ public static class OccurrenceValidator
                     throw new ArgumentException($"Tag '{key}' needs a value of at most {Limits.MaxKeyLength} characters.", "tags");
                 }
             }
+        }
+
+        const CallFeatures allFeatures = CallFeatures.Fallback | CallFeatures.Degradation | CallFeatures.Compensation;
+        if (context.Features is { } features && (features & ~allFeatures) != 0)
+        {
+            throw new ArgumentException($"'features' holds unknown flags ({(int)features}); use fallback, degradation and compensation.", "features");
         }
 
         var fingerprint = ErrorFingerprint.Compute(occurrence);

@@ -21,14 +21,14 @@ public static class BuiltInStrategies
             [ErrorType.Database, ErrorType.Connection]),
         new(StrategyIds.ErrorCorrection, "Pattern-based error correction", [Basic, Enhanced],
             [ErrorType.Validation, ErrorType.Task, ErrorType.Unknown]),
-        new(StrategyIds.Fallback, "Fallback", [Enhanced, Component], AnyType),
+        new(StrategyIds.Fallback, "Fallback", [Enhanced, Component], AnyType, CallFeatures.Fallback),
         new(StrategyIds.CompensatingTransaction, "Compensating transaction", [Enhanced, Component],
-            [ErrorType.Task, ErrorType.Database, ErrorType.Coordinator, ErrorType.Worker]),
+            [ErrorType.Task, ErrorType.Database, ErrorType.Coordinator, ErrorType.Worker], CallFeatures.Compensation),
         new(StrategyIds.WorkerRecovery, "Worker recovery with task migration", [Component, SystemComponent],
             [ErrorType.Worker, ErrorType.Hardware, ErrorType.Resource, ErrorType.Task, ErrorType.Timeout]),
         new(StrategyIds.CoordinatorRecovery, "Coordinator recovery", [Component, SystemComponent],
             [ErrorType.Coordinator, ErrorType.Network, ErrorType.Connection]),
-        new(StrategyIds.GracefulDegradation, "Graceful degradation", [Component, SystemComponent, Critical], AnyType),
+        new(StrategyIds.GracefulDegradation, "Graceful degradation", [Component, SystemComponent, Critical], AnyType, CallFeatures.Degradation),
         new(StrategyIds.SystemRecovery, "System recovery (load reduction first)", [SystemComponent, Critical], AnyType),
     ];
 }

@@ -40,6 +40,22 @@ public sealed class StrategyCatalog
     public IReadOnlyList<StrategyDescriptor> Candidates(ErrorType type, RecoveryLevel level) =>
         _candidates.TryGetValue((type, level), out var list) ? list : [];
 
+    /// <summary>
+    /// The strategies for (type, level) that a call with <paramref name="features"/> can run, in default order; when
+    /// none can, all of them (the level still gets a plan, and its failure moves the error on as before).
+    /// </summary>
+    public IReadOnlyList<StrategyDescriptor> Candidates(ErrorType type, RecoveryLevel level, CallFeatures? features)
+    {
+        var all = Candidates(type, level);
+        if (features is null || all.All(s => s.RunsWith(features)))
+        {
+            return all;
+        }
+
+        var runnable = all.Where(s => s.RunsWith(features)).ToArray();
+        return runnable.Length > 0 ? runnable : all;
+    }
+
     /// <summary>The strategies that handle a type at any level, in default order.</summary>
     public IReadOnlyList<StrategyDescriptor> ForType(ErrorType type) =>
         _byType.TryGetValue(type, out var list) ? list : [];

@@ -35,8 +35,9 @@ public sealed class WorkerEndToEndTests(WorkerEndToEndTests.OwnCluster fixture) 
         fleet.Get("e2e-cache")!.Plant(new CountedFault(FailureKind.ConnectionFailure, FailureIntensity.Mild, CountedFault.FailuresFor(FailureIntensity.Mild), time));
         // Moderate: four failures outlast level 1's three retries; level 2 works.
         fleet.Get("e2e-render")!.Plant(new CountedFault(FailureKind.GpuError, FailureIntensity.Moderate, CountedFault.FailuresFor(FailureIntensity.Moderate), time));
-        // Persistent: a timeout nothing in this fleet repairs walks all five levels and is escalated.
-        fleet.Get("e2e-search")!.Plant(new CountedFault(FailureKind.Timeout, FailureIntensity.Severe, int.MaxValue, time));
+        // Persistent: an outage that no repair clears (the time model) walks all five levels and is escalated.
+        fleet.Get("e2e-search")!.Plant(new TimedFault(FaultPattern.Outage, FailureKind.Timeout, FailureIntensity.Severe,
+            new FaultOptions { SevereDuration = TimeSpan.FromMinutes(10) }, double.PositiveInfinity, seed: 1, time));
 
         await workload.RunAsync([(component, n, ct) => client.ExecuteAsync(component.Name, "Process", component.InvokeAsync, null, ct)], CancellationToken.None);
 

@@ -135,4 +135,23 @@ public sealed class ProgressiveRecoveryTests(ClusterFixture fixture)
 
         Assert.Equal(CircuitState.Open, (await breaker.GetSnapshotAsync()).State);
     }
+
+    [Fact]
+    public async Task A_call_that_brings_no_fallback_degradation_or_compensations_is_never_planned_a_strategy_that_needs_them()
+    {
+        var bare = Failures.Occurrence(Failures.NewComponent("ledger"), type: ErrorType.Worker);
+        bare = bare with { Context = bare.Context with { Features = RecoveryCluster.Strategies.CallFeatures.None } };
+        var plan = (await Client.ReportAsync(bare)).Plan!;
+        var planned = new List<string> { plan.StrategyId };
+        while ((await Client.Grain(bare).RecordOutcomeAsync(plan.Attempt, Failures.Outcome(plan, success: false))).NextPlan is { } next)
+        {
+            plan = next;
+            planned.Add(plan.StrategyId);
+        }
+
+        Assert.Equal(5, planned.Count);
+        Assert.DoesNotContain(RecoveryCluster.Strategies.StrategyIds.Fallback, planned);
+        Assert.DoesNotContain(RecoveryCluster.Strategies.StrategyIds.GracefulDegradation, planned);
+        Assert.DoesNotContain(RecoveryCluster.Strategies.StrategyIds.CompensatingTransaction, planned);
+    }
 }

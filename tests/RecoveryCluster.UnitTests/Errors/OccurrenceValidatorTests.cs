@@ -208,4 +208,13 @@ public sealed class OccurrenceValidatorTests
 
         Assert.Equal("errorId", error.ParamName);
     }
+
+    [Fact]
+    public void Unknown_call_feature_flags_are_refused_with_the_field_named()
+    {
+        var error = Assert.Throws<ArgumentException>(() => ValidateOwn(WithContext(c => c with { Features = (RecoveryCluster.Strategies.CallFeatures)64 })));
+
+        Assert.Equal("features", error.ParamName);
+        ValidateOwn(WithContext(c => c with { Features = RecoveryCluster.Strategies.CallFeatures.Fallback | RecoveryCluster.Strategies.CallFeatures.Compensation }));
+    }
 }

@@ -223,4 +223,42 @@ public sealed class StrategyCatalogTests
         Assert.Equal("strategy", Assert.Throws<ArgumentNullException>(() => new StrategyCatalog([null!])).ParamName);
         Assert.Equal("customStrategies", Assert.Throws<ArgumentNullException>(() => new StrategyCatalog(null!)).ParamName);
     }
+
+    [Theory]
+    [MemberData(nameof(EveryTypeAndLevel))]
+    public void A_call_without_fallback_degradation_or_compensations_is_planned_only_what_it_can_run_where_anything_else_exists(ErrorType type, RecoveryLevel level)
+    {
+        var all = BuiltIns.Candidates(type, level);
+        var bare = BuiltIns.Candidates(type, level, CallFeatures.None);
+
+        Assert.NotEmpty(bare);
+        if (all.Any(c => c.Requires == CallFeatures.None))
+        {
+            Assert.All(bare, c => Assert.Equal(CallFeatures.None, c.Requires));
+            Assert.Equal(all.Where(c => c.Requires == CallFeatures.None).Select(c => c.Id), bare.Select(c => c.Id));
+        }
+        else
+        {
+            // Nothing at this level runs without them: the level keeps every candidate rather than none.
+            Assert.Equal(all, bare);
+        }
+
+        Assert.Equal(all, BuiltIns.Candidates(type, level, features: null));
+        Assert.Equal(all, BuiltIns.Candidates(type, level, CallFeatures.Fallback | CallFeatures.Degradation | CallFeatures.Compensation));
+    }
+
+    [Fact]
+    public void Fallback_degradation_and_compensation_need_what_they_run()
+    {
+        var requires = BuiltIns.Strategies.Where(s => s.Requires != CallFeatures.None).ToDictionary(s => s.Id, s => s.Requires);
+
+        Assert.Equal(new Dictionary<string, CallFeatures>
+        {
+            [StrategyIds.Fallback] = CallFeatures.Fallback,
+            [StrategyIds.GracefulDegradation] = CallFeatures.Degradation,
+            [StrategyIds.CompensatingTransaction] = CallFeatures.Compensation,
+        }, requires);
+        Assert.DoesNotContain(StrategyIds.Fallback, BuiltIns.Candidates(ErrorType.Network, RecoveryLevel.Enhanced, CallFeatures.Degradation).Select(c => c.Id));
+        Assert.Contains(StrategyIds.Fallback, BuiltIns.Candidates(ErrorType.Network, RecoveryLevel.Enhanced, CallFeatures.Fallback).Select(c => c.Id));
+    }
 }
