@@ -107,7 +107,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IComponentPassage,
             try
             {
                 decision = await EnterAsync(gate, cancellationToken).ConfigureAwait(false);
-                value = await RunOnceAsync(gate, action, timeout, cancellationToken).ConfigureAwait(false);
+                value = await RunOnceAsync(gate, action, timeout, decision, cancellationToken).ConfigureAwait(false);
             }
             catch (CircuitOpenException open)
             {
@@ -319,14 +319,21 @@ public sealed partial class RecoveryClient : IRecoveryClient, IComponentPassage,
         }
     }
 
-    private async Task<T> RunOnceAsync<T>(ComponentGate gate, Func<CancellationToken, Task<T>> action, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the call once under its timeout, through this worker's own breaker; a cluster probe skips it, since the
+    /// fleet's half-open decides when the component is tried again and a local break still running would waste the
+    /// permit (the fleet would wait for it to expire).
+    /// </summary>
+    private async Task<T> RunOnceAsync<T>(ComponentGate gate, Func<CancellationToken, Task<T>> action, TimeSpan timeout, GateDecision decision, CancellationToken cancellationToken)
     {
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource.CancelAfter(timeout);
         try
         {
-            return await gate.LocalBreaker.ExecuteAsync(
-                static async (state, ct) => await state(ct).ConfigureAwait(false), action, timeoutSource.Token).ConfigureAwait(false);
+            return decision == GateDecision.Probe
+                ? await action(timeoutSource.Token).ConfigureAwait(false)
+                : await gate.LocalBreaker.ExecuteAsync(
+                    static async (state, ct) => await state(ct).ConfigureAwait(false), action, timeoutSource.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && timeoutSource.IsCancellationRequested)
         {
