@@ -18,4 +18,5 @@ public sealed record StrategyExecution(
     [property: Id(7)] bool TimedOut,
     [property: Id(8)] RecoveryLevel Level,
     [property: Id(9)] DateTimeOffset At,
-    [property: Id(10)] Guid? RecordId = null);
+    [property: Id(10)] Guid? RecordId = null,
+    [property: Id(11)] TimeSpan? RanUnder = null);

@@ -205,7 +205,7 @@ public sealed partial class ErrorGrain(
             outcome.HardwareId, S.Context?.WorkerId, S.Context?.Component ?? string.Empty, now, resolves, recordId, outcome.TimedOut));
         await GrainFactory.GetGrain<IStrategyStatsGrain>(StrategyStatsKey.For(S.Type, outcome.StrategyId)).RecordAsync(new StrategyExecution(
             outcome.Success, outcome.ExecutionTime, outcome.AffectedTasks, outcome.RecoveredTasks, impact,
-            outcome.StabilityScore, outcome.HardwareId, outcome.TimedOut, issued.Level, now, recordId));
+            outcome.StabilityScore, outcome.HardwareId, outcome.TimedOut, issued.Level, now, recordId, issued.Timeout));
 
         S.RetryCount++;
         S.LevelHistory.Add(new LevelHistoryEntry(issued.Episode, attempt, issued.Level, outcome.StrategyId, outcome.Success, outcome.ExecutionTime, impact, now));
@@ -336,7 +336,10 @@ public sealed partial class ErrorGrain(
         var selection = StrategySelector.Select(candidates.Zip(stats).ToArray(), _options.MinSamplesForScore, _options.ExplorationWeight);
 
         var attempt = ++S.PlansIssued;
-        S.IssuedPlans.Add(new IssuedPlan { Attempt = attempt, Episode = S.Episode, Level = level, StrategyId = selection.Chosen.Id, Held = held });
+        S.IssuedPlans.Add(new IssuedPlan
+        {
+            Attempt = attempt, Episode = S.Episode, Level = level, StrategyId = selection.Chosen.Id, Held = held, Timeout = selection.ChosenStats.Timeout,
+        });
         Trim(S.IssuedPlans, IssuedPlansKept);
         return new RecoveryPlan(ErrorId, attempt, level, selection.Chosen.Id, selection.ChosenStats.Timeout, circuit, selection.Ranked, selection.Reason);
     }

@@ -13,4 +13,7 @@ public sealed class IssuedPlan
 
     /// <summary>A level-1 attempt handed out while the error was held as escalated; it is outside the episode.</summary>
     [Id(4)] public bool Held { get; set; }
+
+    /// <summary>The timeout the plan handed out: the adaptive timeout's floor after a success is half of it.</summary>
+    [Id(5)] public TimeSpan? Timeout { get; set; }
 }

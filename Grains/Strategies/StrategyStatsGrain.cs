@@ -67,9 +67,9 @@ public sealed class StrategyStatsGrain(
             s.Window.RemoveRange(0, s.Window.Count - _options.WindowSize);
         }
 
+        var current = s.Timeout ?? _options.BaseTimeout;
         s.Timeout = AdaptiveTimeout.Next(
-            s.Timeout ?? _options.BaseTimeout, execution.Success && !execution.TimedOut,
-            _options.BaseTimeout, _options.MinTimeout, _options.MaxTimeout);
+            current, execution.Success && !execution.TimedOut, execution.RanUnder ?? current, _options.MinTimeout, _options.MaxTimeout);
         AddToTrend(s, execution);
         AddToHardware(s, execution);
         s.LastUpdated = execution.At;

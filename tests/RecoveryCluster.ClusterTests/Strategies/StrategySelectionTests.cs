@@ -56,20 +56,27 @@ public sealed class StrategySelectionTests(ClusterFixture fixture)
         }
 
         Assert.Equal(TimeSpan.FromSeconds(300), (await stats.GetSnapshotAsync()).Timeout);
+        // A success under the 300 s the plan handed out keeps at least half of it.
+        expected = 270;
+        Assert.Equal(expected, (await stats.RecordAsync(Execution(success: true) with { RanUnder = TimeSpan.FromSeconds(300) })).Timeout.TotalSeconds, 3);
         for (var i = 0; i < 40; i++)
         {
-            var snapshot = await stats.RecordAsync(Execution(success: true));
-            expected = Math.Max(expected * 0.9, 15);
+            // Each attempt ran under the timeout handed out at the time, so repeated successes reach the 5 s minimum.
+            var snapshot = await stats.RecordAsync(Execution(success: true) with { RanUnder = TimeSpan.FromSeconds(expected) });
+            expected = Math.Max(expected * 0.9, 5);
             Assert.Equal(expected, snapshot.Timeout.TotalSeconds, 3);
         }
 
-        Assert.Equal(TimeSpan.FromSeconds(15), (await stats.GetSnapshotAsync()).Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(5), (await stats.GetSnapshotAsync()).Timeout);
 
         // The plan carries the learned timeout.
         var occurrence = Failures.Occurrence(Failures.NewComponent("scheduler"), type: ErrorType.System);
         var plan = (await Client.ReportAsync(occurrence)).Plan!;
         Assert.Equal(StrategyIds.Retry, plan.StrategyId);
-        Assert.Equal(TimeSpan.FromSeconds(15), plan.Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(5), plan.Timeout);
+
+        // A late success of an attempt that ran under 300 s lifts the timeout to half of that.
+        Assert.Equal(TimeSpan.FromSeconds(150), (await stats.RecordAsync(Execution(success: true) with { RanUnder = TimeSpan.FromSeconds(300) })).Timeout);
     }
 
     [Fact]

@@ -18,7 +18,8 @@ public sealed class AdaptiveTimeoutTests
     [InlineData(17.0, 15.3)]
     public void A_success_shrinks_the_timeout_by_a_tenth(double current, double expected)
     {
-        Assert.Equal(Seconds(expected), AdaptiveTimeout.Next(Seconds(current), success: true, Base, Min, Max));
+        // The attempt ran under the timeout the plan handed out, the current one.
+        Assert.Equal(Seconds(expected), AdaptiveTimeout.Next(Seconds(current), success: true, Seconds(current), Min, Max));
     }
 
     [Theory]
@@ -26,18 +27,18 @@ public sealed class AdaptiveTimeoutTests
     [InlineData(16.6)]
     [InlineData(15.0)]
     [InlineData(10.0)]
-    public void A_success_never_goes_below_half_the_base_timeout(double current)
+    public void A_success_never_goes_below_half_the_timeout_the_attempt_ran_under(double current)
     {
-        // 16 * 0.9 = 14.4 < 15; 16.6 * 0.9 = 14.94 < 15.
+        // The attempt ran under 30 s (the timeout moved on meanwhile): 16 * 0.9 = 14.4 < 15; 16.6 * 0.9 = 14.94 < 15.
         Assert.Equal(Seconds(15), AdaptiveTimeout.Next(Seconds(current), success: true, Base, Min, Max));
     }
 
     [Fact]
-    public void A_success_never_goes_below_the_minimum_when_it_exceeds_half_the_base()
+    public void A_success_never_goes_below_the_minimum_when_it_exceeds_half_the_timeout_run_under()
     {
-        var baseTimeout = Seconds(8); // half of it, 4 s, is below the 5 s minimum
-        Assert.Equal(Seconds(5), AdaptiveTimeout.Next(Seconds(5.2), success: true, baseTimeout, Min, Max));
-        Assert.Equal(Seconds(5), AdaptiveTimeout.Next(Seconds(5), success: true, baseTimeout, Min, Max));
+        var ranUnder = Seconds(8); // half of it, 4 s, is below the 5 s minimum
+        Assert.Equal(Seconds(5), AdaptiveTimeout.Next(Seconds(5.2), success: true, ranUnder, Min, Max));
+        Assert.Equal(Seconds(5), AdaptiveTimeout.Next(Seconds(5), success: true, ranUnder, Min, Max));
     }
 
     [Theory]
@@ -47,7 +48,7 @@ public sealed class AdaptiveTimeoutTests
     [InlineData(200.0, 300.0)]
     public void A_failure_grows_the_timeout_by_half(double current, double expected)
     {
-        Assert.Equal(Seconds(expected), AdaptiveTimeout.Next(Seconds(current), success: false, Base, Min, Max));
+        Assert.Equal(Seconds(expected), AdaptiveTimeout.Next(Seconds(current), success: false, Seconds(current), Min, Max));
     }
 
     [Theory]
@@ -57,20 +58,20 @@ public sealed class AdaptiveTimeoutTests
     [InlineData(1000.0)]
     public void A_failure_never_goes_above_the_maximum(double current)
     {
-        Assert.Equal(Max, AdaptiveTimeout.Next(Seconds(current), success: false, Base, Min, Max));
+        Assert.Equal(Max, AdaptiveTimeout.Next(Seconds(current), success: false, Seconds(current), Min, Max));
     }
 
     [Fact]
-    public void Repeated_successes_converge_exactly_to_half_the_base_and_stay_there()
+    public void Repeated_successes_each_under_the_timeout_handed_out_converge_exactly_to_the_minimum_and_stay_there()
     {
         var timeout = Max;
         for (var i = 0; i < 100; i++)
         {
-            timeout = AdaptiveTimeout.Next(timeout, success: true, Base, Min, Max);
-            Assert.True(timeout >= Seconds(15), $"step {i}: {timeout} fell below the 15 s floor");
+            timeout = AdaptiveTimeout.Next(timeout, success: true, timeout, Min, Max);
+            Assert.True(timeout >= Min, $"step {i}: {timeout} fell below the 5 s minimum");
         }
 
-        Assert.Equal(Seconds(15), timeout);
+        Assert.Equal(Min, timeout);
     }
 
     [Fact]
@@ -79,7 +80,7 @@ public sealed class AdaptiveTimeoutTests
         var timeout = Min;
         for (var i = 0; i < 100; i++)
         {
-            timeout = AdaptiveTimeout.Next(timeout, success: false, Base, Min, Max);
+            timeout = AdaptiveTimeout.Next(timeout, success: false, timeout, Min, Max);
             Assert.True(timeout <= Max, $"step {i}: {timeout} rose above the 300 s ceiling");
         }
 
@@ -87,17 +88,22 @@ public sealed class AdaptiveTimeoutTests
     }
 
     [Fact]
-    public void Reaches_the_floor_after_seven_successes_from_the_base()
+    public void From_the_base_successes_go_27_24_3_21_87_down_to_the_5_s_minimum_and_one_failure_makes_it_7_5()
     {
-        // 30 -> 27 -> 24.3 -> 21.87 -> 19.683 -> 17.7147 -> 15.94323 -> max(14.348907, 15) = 15.
+        // The reference design's sequence: 30 -> 27 -> 24.3 -> 21.87 -> ... -> 5.00315 (after 17) -> 5.0.
         var timeout = Base;
-        for (var i = 0; i < 6; i++)
+        var steps = new List<TimeSpan>();
+        for (var i = 0; i < 17; i++)
         {
-            timeout = AdaptiveTimeout.Next(timeout, success: true, Base, Min, Max);
+            timeout = AdaptiveTimeout.Next(timeout, success: true, timeout, Min, Max);
+            steps.Add(timeout);
         }
 
-        Assert.Equal(Seconds(15.94323), timeout);
-        Assert.Equal(Seconds(15), AdaptiveTimeout.Next(timeout, success: true, Base, Min, Max));
+        Assert.Equal([Seconds(27), Seconds(24.3), Seconds(21.87)], steps.Take(3));
+        Assert.Equal(5.00315, timeout.TotalSeconds, 5);
+        timeout = AdaptiveTimeout.Next(timeout, success: true, timeout, Min, Max);
+        Assert.Equal(Min, timeout);
+        Assert.Equal(Seconds(7.5), AdaptiveTimeout.Next(timeout, success: false, timeout, Min, Max));
     }
 
     [Fact]
@@ -107,11 +113,11 @@ public sealed class AdaptiveTimeoutTests
         var timeout = Base;
         for (var i = 0; i < 5; i++)
         {
-            timeout = AdaptiveTimeout.Next(timeout, success: false, Base, Min, Max);
+            timeout = AdaptiveTimeout.Next(timeout, success: false, timeout, Min, Max);
         }
 
         Assert.Equal(Seconds(227.8125), timeout);
-        Assert.Equal(Max, AdaptiveTimeout.Next(timeout, success: false, Base, Min, Max));
+        Assert.Equal(Max, AdaptiveTimeout.Next(timeout, success: false, timeout, Min, Max));
     }
 
     [Fact]
@@ -119,6 +125,6 @@ public sealed class AdaptiveTimeoutTests
     {
         Assert.Equal(0.9, AdaptiveTimeout.ShrinkFactor);
         Assert.Equal(1.5, AdaptiveTimeout.GrowFactor);
-        Assert.Equal(0.5, AdaptiveTimeout.FloorShareOfBase);
+        Assert.Equal(0.5, AdaptiveTimeout.FloorShareOfRun);
     }
 }
