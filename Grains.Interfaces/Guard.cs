@@ -3,13 +3,31 @@ namespace RecoveryCluster;
 /// <summary>Argument checks shared by grains and clients; each message names the field.</summary>
 public static class Guard
 {
-    /// <summary>Non-blank and at most <see cref="Limits.MaxKeyLength"/> characters.</summary>
+    /// <summary>Non-blank, at most <see cref="Limits.MaxKeyLength"/> characters, and no control characters.</summary>
     public static string Key(string? value, string field)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(value, field);
         if (value.Length > Limits.MaxKeyLength)
         {
             throw new ArgumentException($"'{field}' is {value.Length} characters long; the limit is {Limits.MaxKeyLength}.", field);
+        }
+
+        return Printable(value, field);
+    }
+
+    /// <summary>
+    /// No control characters (NUL, ESC, BEL, ...): identifiers end up in logs, URLs and PostgreSQL, which refuses NUL in
+    /// text, so they are refused here as bad input rather than failing later as a storage error.
+    /// </summary>
+    public static string Printable(string value, string field)
+    {
+        ArgumentNullException.ThrowIfNull(value, field);
+        foreach (var c in value)
+        {
+            if (char.IsControl(c))
+            {
+                throw new ArgumentException($"'{field}' contains the control character U+{(int)c:X4}; use printable characters only.", field);
+            }
         }
 
         return value;

@@ -258,8 +258,12 @@ internal sealed partial class RecoveryLoop(
         }
     }
 
-    internal static string Truncate(string message) =>
-        message.Length <= Limits.MaxMessageLength ? message : message[..Limits.MaxMessageLength];
+    /// <summary>An exception's message as the cluster takes it: at most the length limit, a NUL shown as U+FFFD (it cannot be stored).</summary>
+    internal static string Truncate(string message)
+    {
+        var cut = message.Length <= Limits.MaxMessageLength ? message : message[..Limits.MaxMessageLength];
+        return cut.Contains('\0', StringComparison.Ordinal) ? cut.Replace('\0', '\uFFFD') : cut;
+    }
 
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No recovery plan for a failure on '{Component}': the cluster did not answer ({Reason}); the failure is passed on")]

@@ -17,6 +17,12 @@ public static class OccurrenceValidator
             throw new ArgumentException($"'message' is {occurrence.Message.Length} characters long; the limit is {Limits.MaxMessageLength}.", "message");
         }
 
+        // Free text may hold tabs and line breaks, but not NUL, which PostgreSQL cannot store in text.
+        if (occurrence.Message.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("'message' contains a NUL character (U+0000), which cannot be stored; remove or escape it.", "message");
+        }
+
         Guard.OptionalKey(occurrence.ExceptionType, "exceptionType");
         var context = occurrence.Context ?? throw new ArgumentNullException("context");
         Guard.Key(context.Component, "component");
@@ -50,6 +56,8 @@ public static class OccurrenceValidator
                 {
                     throw new ArgumentException($"Tag '{key}' needs a value of at most {Limits.MaxKeyLength} characters.", "tags");
                 }
+
+                Guard.Printable(value, "tags");
             }
         }
 

@@ -13,6 +13,23 @@ public static class ApiValidation
         {
             errors[field] = [$"'{field}' is {value.Length} characters long; the limit is {Limits.MaxKeyLength}."];
         }
+        else if (FirstControl(value) is { } control)
+        {
+            errors[field] = [$"'{field}' contains the control character U+{(int)control:X4}; use printable characters only."];
+        }
+    }
+
+    private static char? FirstControl(string value)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsControl(c))
+            {
+                return c;
+            }
+        }
+
+        return null;
     }
 
     public static void OptionalKey(string? value, string field, Dictionary<string, string[]> errors)

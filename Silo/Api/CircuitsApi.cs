@@ -60,7 +60,7 @@ public static class CircuitsApi
     }
 
     private static async Task<bool> KnownAsync(string component, IGrainFactory grains) =>
-        component.Length <= Limits.MaxKeyLength && !string.IsNullOrWhiteSpace(component)
+        component.Length <= Limits.MaxKeyLength && !string.IsNullOrWhiteSpace(component) && !component.Any(char.IsControl)
         && await grains.GetGrain<ICircuitRegistryGrain>(ICircuitRegistryGrain.DefaultKey).ContainsAsync(component);
 
     private static ProblemHttpResult NotFound(string component) =>

@@ -128,7 +128,7 @@ public static class ErrorsApi
 
     /// <summary>Ids are fingerprints; anything else names no error (and must not activate a grain).</summary>
     private static bool ValidErrorId(string errorId) =>
-        errorId.Length <= Limits.MaxKeyLength && !string.IsNullOrWhiteSpace(errorId);
+        errorId.Length <= Limits.MaxKeyLength && !string.IsNullOrWhiteSpace(errorId) && !errorId.Any(char.IsControl);
 
     private static ProblemHttpResult NotFound(string errorId) => ApiProblems.UnknownError(errorId);
 }

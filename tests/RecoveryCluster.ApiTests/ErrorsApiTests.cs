@@ -124,6 +124,20 @@ public sealed class ErrorsApiTests(SiloHostFixture host)
         Assert.True(errors.ContainsKey("operation"));
         Assert.True(errors.ContainsKey("severity"));
 
+        // Control characters in identifiers (and a NUL in the message) are bad input, named, and nothing is recorded.
+        var component = $"ctl-{Guid.NewGuid():N}";
+        foreach (var (field, value) in new[] { ("component", "orders\u0000db"), ("operation", "\u001b[2J"), ("workerId", "bell\u0007"), ("hardwareId", "host\u0000") })
+        {
+            var request = new Dictionary<string, object> { ["message"] = "reset", ["component"] = component, ["operation"] = "Save", [field] = value };
+            var (controlStatus, controlBody) = await Http.PostAsync("/api/errors", request);
+            RecoveryCluster.ApiTests.Http.AssertProblem(HttpStatusCode.BadRequest, (controlStatus, controlBody));
+            Assert.Contains("control character", controlBody!["errors"]![field]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+
+        RecoveryCluster.ApiTests.Http.AssertProblem(HttpStatusCode.BadRequest,
+            await Http.PostAsync("/api/errors", new { message = "reset\u0000by peer", component, operation = "Save" }));
+        Assert.Empty((await Http.GetJsonAsync($"/api/errors?component={component}")).Body!.AsArray());
+
         RecoveryCluster.ApiTests.Http.AssertProblem(HttpStatusCode.BadRequest, await Http.PostRawAsync("/api/errors", "{\"message\": "));
         RecoveryCluster.ApiTests.Http.AssertProblem(HttpStatusCode.BadRequest, await Http.GetJsonAsync("/api/errors?status=sleeping"));
         RecoveryCluster.ApiTests.Http.AssertProblem(HttpStatusCode.BadRequest, await Http.GetJsonAsync("/api/errors?type=gremlins"));

@@ -43,7 +43,7 @@ public sealed class MalformedRequests(int seed, string knownErrorId, string know
             ["component"] = knownComponent,
             ["operation"] = "Save",
         };
-        switch (_random.Next(9))
+        switch (_random.Next(10))
         {
             case 0: fields.Remove(Pick(["message", "component", "operation"])); break;
             case 1: fields[Pick(["message", "component", "operation", "severity"])] = WrongType(); break;
@@ -53,6 +53,7 @@ public sealed class MalformedRequests(int seed, string knownErrorId, string know
             case 5: fields["taskIds"] = _random.Next(2) == 0 ? "not-a-list" : new object[] { 1, true }; break;
             case 6: fields["tags"] = _random.Next(2) == 0 ? new[] { "a" } : new Dictionary<string, object> { ["k"] = new[] { 1 } }; break;
             case 7: fields["critical"] = Pick<object>(["yes", 1, new[] { true }]); break;
+            case 8: fields[Pick(["component", "operation", "workerId", "hardwareId"])] = Pick(["orders\u0000db", "\u001b[2J", "bell\u0007", "del\u007f"]); break;
             default: fields[Pick(["component", "operation"])] = Pick(["", " ", "\t"]); break;
         }
 

@@ -281,6 +281,8 @@ public sealed class GateTests(ClientClusterFixture fixture, ITestOutputHelper ou
         Assert.Equal("component", (await Assert.ThrowsAnyAsync<ArgumentException>(() => client.ExecuteAsync("", "Op", _ => Task.FromResult(1)))).ParamName);
         Assert.Equal("component", (await Assert.ThrowsAnyAsync<ArgumentException>(() => client.ExecuteAsync(new string('c', 257), "Op", _ => Task.FromResult(1)))).ParamName);
         Assert.Equal("operation", (await Assert.ThrowsAnyAsync<ArgumentException>(() => client.ExecuteAsync("c", " ", _ => Task.FromResult(1)))).ParamName);
+        Assert.Equal("component", (await Assert.ThrowsAnyAsync<ArgumentException>(() => client.ExecuteAsync("orders\u0000db", "Op", _ => Task.FromResult(1)))).ParamName);
+        Assert.Equal("operation", (await Assert.ThrowsAnyAsync<ArgumentException>(() => client.ExecuteAsync("c", "Save\u001b", _ => Task.FromResult(1)))).ParamName);
         Assert.Equal("action", (await Assert.ThrowsAnyAsync<ArgumentException>(() => client.ExecuteAsync<int>("c", "Op", null!))).ParamName);
         Assert.Equal("options", (await Assert.ThrowsAnyAsync<ArgumentException>(() =>
             client.ExecuteAsync("c", "Op", _ => Task.FromResult(1), new ExecuteOptions { Timeout = TimeSpan.FromSeconds(-1) }))).ParamName);

@@ -40,6 +40,10 @@ public sealed class OccurrenceValidatorTests
             data.Add(field, "");
             data.Add(field, "   ");
             data.Add(field, new string('k', Limits.MaxKeyLength + 1));
+            data.Add(field, "orders\u0000db");
+            data.Add(field, "\u001b[31mred");
+            data.Add(field, "ring\u0007");
+            data.Add(field, "tab\tbed");
         }
 
         foreach (var field in new[] { "hardwareId", "exceptionType" })
@@ -47,6 +51,7 @@ public sealed class OccurrenceValidatorTests
             data.Add(field, "");
             data.Add(field, " ");
             data.Add(field, new string('k', Limits.MaxKeyLength + 1));
+            data.Add(field, "host\u0000a");
         }
 
         return data;
@@ -216,5 +221,21 @@ public sealed class OccurrenceValidatorTests
 
         Assert.Equal("features", error.ParamName);
         ValidateOwn(WithContext(c => c with { Features = RecoveryCluster.Strategies.CallFeatures.Fallback | RecoveryCluster.Strategies.CallFeatures.Compensation }));
+    }
+
+    [Theory]
+    [InlineData("region\u0000")]
+    [InlineData("\u001bregion")]
+    public void A_tag_key_or_value_with_a_control_character_is_refused_naming_tags(string text)
+    {
+        Assert.Equal("tags", Assert.Throws<ArgumentException>(() => ValidateOwn(WithContext(c => c with { Tags = new Dictionary<string, string> { [text] = "eu" } }))).ParamName);
+        Assert.Equal("tags", Assert.Throws<ArgumentException>(() => ValidateOwn(WithContext(c => c with { Tags = new Dictionary<string, string> { ["region"] = text } }))).ParamName);
+    }
+
+    [Fact]
+    public void A_nul_in_the_message_is_refused_while_line_breaks_and_tabs_are_kept()
+    {
+        Assert.Equal("message", Assert.Throws<ArgumentException>(() => ValidateOwn(Valid with { Message = "reset\u0000by peer" })).ParamName);
+        ValidateOwn(Valid with { Message = "reset by peer\n\tat Db.Open()" });
     }
 }
