@@ -20,13 +20,16 @@ public static class StatusApi
         return app;
     }
 
-    public static async Task<Ok<StatusResponse>> StatusAsync(IGrainFactory grains, StrategyCatalog catalog, IRecoveryHistoryStore history)
+    public static async Task<Ok<StatusResponse>> StatusAsync(IGrainFactory grains, IRecoveryHistoryStore history)
     {
         var silos = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
         var counts = await ErrorIndex.CountAsync(grains);
-        var overall = (await history.MetricsAsync(null, null, null)).Overall;
+        var metrics = await history.MetricsAsync(null, null, null);
+        var overall = metrics.Overall;
+
+        // As the reference design counts it: the strategies with recorded executions, not the catalog's size.
         return TypedResults.Ok(new StatusResponse("ok", silos.Count, new ErrorHandlingStatus(
-            counts.Total, counts.Unresolved, catalog.Strategies.Count, overall.TotalExecutions, overall.OverallSuccessRate)));
+            counts.Total, counts.Unresolved, metrics.Strategies.Count, overall.TotalExecutions, overall.OverallSuccessRate)));
     }
 
     public static async Task<Ok<DiagnosticsResponse>> DiagnosticsAsync(IGrainFactory grains, IRecoveryHistoryStore history, IServiceProvider services)
