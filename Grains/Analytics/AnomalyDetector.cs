@@ -50,24 +50,11 @@ public sealed class AnomalyDetector(AnomalyOptions options)
         }
 
         var mean = window.Mean;
-        var deviation = window.StandardDeviation;
-        var distance = Math.Abs(value - mean);
-        double sigmas;
-        if (deviation < 1e-12)
-        {
-            // A flat series: any visible change is as far out as it gets.
-            if (distance < 1e-9 * Math.Max(1, Math.Abs(mean)))
-            {
-                return null;
-            }
 
-            sigmas = double.PositiveInfinity;
-        }
-        else
-        {
-            sigmas = distance / deviation;
-        }
-
+        // A floor under the deviation: in a flat (or nearly flat) series a small one-off change would otherwise be
+        // infinitely many deviations out; with the floor only a change large against the series' level counts.
+        var deviation = Math.Max(window.StandardDeviation, Math.Max(options.MinDeviationShare * Math.Abs(mean), options.MinDeviation));
+        var sigmas = Math.Abs(value - mean) / deviation;
         if (sigmas <= options.Threshold)
         {
             return null;

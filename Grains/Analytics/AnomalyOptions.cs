@@ -15,6 +15,14 @@ public sealed class AnomalyOptions
     [Range(1.0, 10.0)]
     public double Threshold { get; set; } = 2.5;
 
+    /// <summary>The deviation is taken as at least this share of the series' mean, so a flat series is not flagged for a small change.</summary>
+    [Range(0.0, 10.0)]
+    public double MinDeviationShare { get; set; } = 0.1;
+
+    /// <summary>The deviation is taken as at least this much (for series whose mean is near zero).</summary>
+    [Range(0.0, 1_000_000.0)]
+    public double MinDeviation { get; set; } = 0.01;
+
     /// <summary>A series is judged only once its window holds this many values.</summary>
     [Range(2, 100_000)]
     public int MinSamples { get; set; } = 20;

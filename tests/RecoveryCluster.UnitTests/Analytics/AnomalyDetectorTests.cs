@@ -68,7 +68,7 @@ public sealed class AnomalyDetectorTests
     }
 
     [Fact]
-    public void A_change_in_a_flat_series_is_an_anomaly_of_full_severity()
+    public void In_a_flat_series_a_small_one_off_change_is_not_an_anomaly_and_a_level_shift_is_one_of_full_severity()
     {
         var detector = new AnomalyDetector(new AnomalyOptions());
         for (var i = 0; i < 30; i++)
@@ -76,9 +76,24 @@ public sealed class AnomalyDetectorTests
             detector.Observe(AnomalyMetrics.SuccessRate, "network/retry", 1, At);
         }
 
-        Assert.Null(detector.Observe(AnomalyMetrics.SuccessRate, "network/retry", 1, At));
+        // σ is 0 here; the floor (10 % of the mean) makes 0.97 a 0.3 σ change.
+        Assert.Null(detector.Observe(AnomalyMetrics.SuccessRate, "network/retry", 0.97, At));
         var anomaly = detector.Observe(AnomalyMetrics.SuccessRate, "network/retry", 0.4, At);
-        Assert.Equal(1, anomaly!.Severity);
+        Assert.NotNull(anomaly);
+        Assert.Equal(1, anomaly.Severity);
+    }
+
+    [Fact]
+    public void A_series_flat_at_zero_flags_a_jump_but_not_a_speck()
+    {
+        var detector = new AnomalyDetector(new AnomalyOptions());
+        for (var i = 0; i < 30; i++)
+        {
+            detector.Observe(AnomalyMetrics.ErrorRate, "orders-db", 0, At);
+        }
+
+        Assert.Null(detector.Observe(AnomalyMetrics.ErrorRate, "orders-db", 0.02, At));
+        Assert.NotNull(detector.Observe(AnomalyMetrics.ErrorRate, "orders-db", 5, At));
     }
 
     [Fact]
