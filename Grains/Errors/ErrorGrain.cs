@@ -333,7 +333,7 @@ public sealed partial class ErrorGrain(
         var candidates = catalog.Candidates(S.Type, level, S.Context?.Features);
         var stats = await Task.WhenAll(candidates.Select(c =>
             GrainFactory.GetGrain<IStrategyStatsGrain>(StrategyStatsKey.For(S.Type, c.Id)).GetSnapshotAsync()));
-        var selection = StrategySelector.Select(candidates.Zip(stats).ToArray(), _options.MinSamplesForScore, _options.ExplorationWeight);
+        var selection = StrategySelector.Select(candidates.Zip(stats).ToArray(), _options.MinSamplesForScore, _options.ExplorationWeight, S.Context?.HardwareId);
 
         var attempt = ++S.PlansIssued;
         S.IssuedPlans.Add(new IssuedPlan

@@ -14,8 +14,9 @@ public static class StrategySelector
 {
     /// <param name="candidates">Candidates in catalog order with their current statistics.</param>
     /// <param name="explorationWeight">w of the upper bound; 0 picks the best score.</param>
+    /// <param name="hardwareId">The failing machine: once every candidate has enough samples there, its own record decides (<see cref="HardwareChoice"/>).</param>
     public static StrategySelection Select(
-        IReadOnlyList<(StrategyDescriptor Strategy, StrategyStatsSnapshot Stats)> candidates, int minSamples, double explorationWeight = 0)
+        IReadOnlyList<(StrategyDescriptor Strategy, StrategyStatsSnapshot Stats)> candidates, int minSamples, double explorationWeight = 0, string? hardwareId = null)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         if (candidates.Count == 0)
@@ -41,6 +42,11 @@ public static class StrategySelector
                     $"exploring: '{strategy.Id}' has {stats.WindowSamples} of the {minSamples} samples needed to rank it (catalog order)");
                 return new StrategySelection(strategy, stats, rankedCandidates, reason);
             }
+        }
+
+        if (HardwareChoice.Pick(candidates, hardwareId, minSamples, rankedCandidates) is { } onMachine)
+        {
+            return onMachine;
         }
 
         var best = ranked[0];

@@ -95,6 +95,35 @@ public sealed class StrategySelectionTests(ClusterFixture fixture)
         Assert.Contains(plan.Alternatives, a => a.StrategyId == ClusterFixture.RestartPod.Id);
     }
 
+    [Fact]
+    public async Task A_new_error_on_a_machine_is_planned_with_the_strategy_that_works_on_that_machine()
+    {
+        // Coordinator errors have two level-1 candidates: retry works on hw-a and fails on hw-b, reconnect the reverse.
+        var retry = Client.GetGrain<IStrategyStatsGrain>(StrategyStatsKey.For(ErrorType.Coordinator, StrategyIds.Retry));
+        var reconnect = Client.GetGrain<IStrategyStatsGrain>(StrategyStatsKey.For(ErrorType.Coordinator, StrategyIds.Reconnect));
+        await retry.ResetAsync();
+        await reconnect.ResetAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await retry.RecordAsync(Execution(success: true) with { HardwareId = "hw-a" });
+            await retry.RecordAsync(Execution(success: false) with { HardwareId = "hw-b" });
+            await reconnect.RecordAsync(Execution(success: false) with { HardwareId = "hw-a" });
+            await reconnect.RecordAsync(Execution(success: true) with { HardwareId = "hw-b" });
+        }
+
+        async Task<RecoveryPlan> PlanOn(string hardware)
+        {
+            var occurrence = Failures.Occurrence(Failures.NewComponent("coordinator"), type: ErrorType.Coordinator);
+            occurrence = occurrence with { Context = occurrence.Context with { HardwareId = hardware } };
+            return (await Client.ReportAsync(occurrence)).Plan!;
+        }
+
+        var onB = await PlanOn("hw-b");
+        Assert.Equal(StrategyIds.Reconnect, onB.StrategyId);
+        Assert.Contains("hw-b", onB.Reason, StringComparison.Ordinal);
+        Assert.Equal(StrategyIds.Retry, (await PlanOn("hw-a")).StrategyId);
+    }
+
     private StrategyExecution Execution(bool success) =>
         new(success, TimeSpan.FromSeconds(2), 0, 0, 0.1, 1, "host-a", false, RecoveryLevel.Basic, fixture.Time.GetUtcNow());
 }

@@ -159,4 +159,29 @@ public sealed class StrategySelectorTests
 
         Assert.Equal("candidates", error.ParamName);
     }
+
+    private static (StrategyDescriptor Strategy, StrategyStatsSnapshot Stats) OnHardware(string id, double score, params HardwareStats[] machines) =>
+        (new StrategyDescriptor(id, id, [RecoveryLevel.Basic], []),
+         new StrategyStatsSnapshot("hardware", id, 40, 20, 40, 0.5, 0, 0, 0, 0, score, TimeSpan.FromSeconds(30), machines, [], null));
+
+    [Fact]
+    public void On_a_machine_where_every_candidate_has_enough_samples_the_one_that_works_there_wins_over_the_overall_score()
+    {
+        // x works on hw-a and fails on hw-b, y the reverse; x has the better overall score.
+        var candidates = new[]
+        {
+            OnHardware("x", 0.7, new HardwareStats("hw-a", 10, 10), new HardwareStats("hw-b", 10, 1)),
+            OnHardware("y", 0.6, new HardwareStats("hw-a", 10, 1), new HardwareStats("hw-b", 10, 9)),
+        };
+
+        var onB = StrategySelector.Select(candidates, minSamples: 3, explorationWeight: 0, hardwareId: "hw-b");
+        Assert.Equal("y", onB.Chosen.Id);
+        Assert.Contains("hw-b", onB.Reason, StringComparison.Ordinal);
+        Assert.Equal("x", StrategySelector.Select(candidates, 3, 0, "hw-a").Chosen.Id);
+
+        // Without the machine, or on one without enough samples for every candidate, the overall score decides.
+        Assert.Equal("x", StrategySelector.Select(candidates, 3, 0).Chosen.Id);
+        Assert.Equal("x", StrategySelector.Select(candidates, 3, 0, "hw-c").Chosen.Id);
+        Assert.Equal("x", StrategySelector.Select(candidates, minSamples: 11, 0, "hw-b").Chosen.Id);
+    }
 }
