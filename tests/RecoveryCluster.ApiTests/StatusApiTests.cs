@@ -73,7 +73,12 @@ public sealed class StatusApiTests(SiloHostFixture host)
         Assert.Equal("memory", body["storage"]!["provider"]!.GetValue<string>());
         Assert.False(body["storage"]!["durable"]!.GetValue<bool>());
         Assert.Contains(body["openCircuits"]!.AsArray(), c => c!["component"]!.GetValue<string>() == component);
-        Assert.NotNull(body["escalations"]);
+        // A list of escalation records, each naming its error and component.
+        Assert.All(body["escalations"]!.AsArray(), e =>
+        {
+            Assert.False(string.IsNullOrEmpty(e!["errorId"]!.GetValue<string>()));
+            Assert.False(string.IsNullOrEmpty(e["component"]!.GetValue<string>()));
+        });
     }
 
     [Fact]
