@@ -11,4 +11,10 @@ public static class Limits
 
     /// <summary>Most task ids and tags on one occurrence.</summary>
     public const int MaxCollectionItems = 1024;
+
+    /// <summary>Most offline records in one <c>RecordOfflineAsync</c> call; a worker sends more in several.</summary>
+    public const int MaxOfflineBatch = 256;
+
+    /// <summary>Most local attempts in one offline record (a retry and a fallback).</summary>
+    public const int MaxOfflineOutcomes = 4;
 }

@@ -21,6 +21,15 @@ public interface IErrorGrain : IGrainWithStringKey
     [Alias("RecordOutcome")]
     Task<OutcomeResult> RecordOutcomeAsync(int attempt, RecoveryOutcome outcome);
 
+    /// <summary>
+    /// Takes failures a worker recovered locally while the cluster was out of reach: each counts as an occurrence at its
+    /// original time and its outcomes go to history and statistics, but nothing starts an episode, moves the level or
+    /// touches the breaker (they are over). Records already taken (same worker, epoch and sequence or lower) are skipped,
+    /// so a batch sent again after a lost answer counts once. Returns how many records were new.
+    /// </summary>
+    [Alias("RecordOffline")]
+    Task<int> RecordOfflineAsync(OfflineBatch batch);
+
     [Alias("GetReport"), ReadOnly]
     Task<ErrorReport?> GetReportAsync();
 

@@ -2,7 +2,10 @@ using RecoveryCluster.Errors;
 
 namespace RecoveryCluster.History;
 
-/// <summary>One recorded recovery attempt: a row of <c>recovery_performance</c>, identified by <see cref="RecordId"/>.</summary>
+/// <summary>
+/// One recorded recovery attempt: a row of <c>recovery_performance</c>, identified by <see cref="RecordId"/>.
+/// <see cref="Attempt"/> 0 marks a worker's local attempt while the cluster was out of reach (no plan was issued).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("rc.recovery-record")]
 public sealed record RecoveryRecord(
     [property: Id(0)] string ErrorId,

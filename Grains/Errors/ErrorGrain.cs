@@ -29,6 +29,7 @@ public sealed partial class ErrorGrain(
 {
     private const int IssuedPlansKept = 64;
     private const int OutcomeIdsKept = 256;
+    private const int ReplayMarksKept = 256;
     private static readonly TimeSpan SnapshotEvery = TimeSpan.FromSeconds(30);
     private readonly RecoveryOptions _options = options.Value;
     private readonly DeferredStateWrite<ErrorState> _snapshots = new(state);
@@ -239,6 +240,82 @@ public sealed partial class ErrorGrain(
         return new OutcomeResult(S.Status, S.PendingPlan?.Level, S.PendingPlan, impact, escalatedNow);
     }
 
+    public async Task<int> RecordOfflineAsync(OfflineBatch batch)
+    {
+        var now = clock.UtcNow;
+        OfflineBatchValidator.Validate(batch, ErrorId, catalog, now);
+        var mark = S.ReplayMarks.Find(m => string.Equals(m.WorkerId, batch.WorkerId, StringComparison.Ordinal));
+        var taken = mark is not null && mark.Epoch == batch.Epoch ? mark.Sequence : 0;
+        var fresh = batch.Recoveries.Where(r => r.Sequence > taken).ToList();
+        if (fresh.Count == 0)
+        {
+            return 0;
+        }
+
+        return await RollBackOnFailureAsync(async () =>
+        {
+            foreach (var recovery in fresh)
+            {
+                await RecordOfflineAsync(recovery);
+            }
+
+            if (mark is not null)
+            {
+                S.ReplayMarks.Remove(mark);
+            }
+
+            S.ReplayMarks.Add(new ReplayMark { WorkerId = batch.WorkerId, Epoch = batch.Epoch, Sequence = fresh[^1].Sequence });
+            Trim(S.ReplayMarks, ReplayMarksKept);
+            await PersistAsync();
+            PublishSummary();
+            LogOfflineTaken(ErrorId, fresh.Count, batch.WorkerId);
+            return fresh.Count;
+        });
+    }
+
+    /// <summary>
+    /// One offline record: counted as an occurrence at its own time, its attempts written to history and statistics
+    /// (history first, as for any outcome: its id makes a repeat harmless). Status, episode and level stay as they are,
+    /// except that an error first heard of this way takes the record's end as its status.
+    /// </summary>
+    private async Task RecordOfflineAsync(OfflineRecovery recovery)
+    {
+        var occurrence = recovery.Occurrence;
+        var recovered = recovery.Outcomes[^1].Success;
+        if (!S.Reported)
+        {
+            S.Reported = true;
+            S.Type = occurrence.Type;
+            S.Severity = occurrence.Severity;
+            S.Message = occurrence.Message;
+            S.ExceptionType = occurrence.ExceptionType;
+            S.Context = occurrence.Context;
+            S.FirstSeen = occurrence.Timestamp;
+            S.LastSeen = occurrence.Timestamp;
+            S.Status = recovered ? ErrorStatus.Resolved : ErrorStatus.Failed;
+            S.ResolvedAt = recovered ? occurrence.Timestamp : null;
+        }
+
+        S.FirstSeen = occurrence.Timestamp < S.FirstSeen ? occurrence.Timestamp : S.FirstSeen;
+        S.LastSeen = occurrence.Timestamp > S.LastSeen ? occurrence.Timestamp : S.LastSeen;
+        S.AggregatedCount++;
+        var at = occurrence.Timestamp;
+        foreach (var outcome in recovery.Outcomes)
+        {
+            var impact = ImpactScore.Compute(outcome.Before, outcome.After, outcome.ExecutionTime, outcome.AffectedTasks, outcome.RecoveredTasks);
+            var recordId = outcome.OutcomeId!.Value;
+            await history.AppendAsync(new RecoveryRecord(
+                ErrorId, S.Type, outcome.StrategyId, RecoveryLevel.Basic, Attempt: 0, outcome.Success, outcome.ExecutionTime,
+                outcome.AffectedTasks, outcome.RecoveredTasks, outcome.Before, outcome.After, impact, outcome.StabilityScore,
+                outcome.HardwareId, occurrence.Context.WorkerId, occurrence.Context.Component, at, outcome.Success, recordId, outcome.TimedOut));
+            await GrainFactory.GetGrain<IStrategyStatsGrain>(StrategyStatsKey.For(S.Type, outcome.StrategyId)).RecordAsync(new StrategyExecution(
+                outcome.Success, outcome.ExecutionTime, outcome.AffectedTasks, outcome.RecoveredTasks, impact,
+                outcome.StabilityScore, outcome.HardwareId, outcome.TimedOut, RecoveryLevel.Basic, at, recordId));
+            S.RetryCount++;
+            at += outcome.ExecutionTime;
+        }
+    }
+
     public Task<ErrorReport?> GetReportAsync() => Task.FromResult(S.Reported ? ToReport() : null);
 
     /// <summary>Resolves the error by hand, from any status; an escalated error's hold ends and its next report starts a new episode.</summary>
@@ -397,6 +474,9 @@ public sealed partial class ErrorGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Error '{ErrorId}' on '{Component}' failed every recovery level and is escalated to a person: {Message}")]
     private partial void LogEscalated(string errorId, string component, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Error '{ErrorId}': took {Count} failures that worker '{WorkerId}' recovered locally while the cluster was out of reach")]
+    private partial void LogOfflineTaken(string errorId, int count, string workerId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Error '{ErrorId}' on '{Component}' is no longer held as escalated: the breaker closed after the escalation; a new episode starts")]
     private partial void LogHoldEndedByBreaker(string errorId, string component);

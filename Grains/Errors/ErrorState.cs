@@ -53,4 +53,7 @@ public sealed class ErrorState
 
     /// <summary>The id of the outcome that escalated the current episode, so a repeat of it is answered as the escalation again.</summary>
     [Id(26)] public Guid? EscalatingOutcomeId { get; set; }
+
+    /// <summary>Per worker, the last offline record taken (<see cref="IErrorGrain.RecordOfflineAsync"/>), least recent first.</summary>
+    [Id(27)] public List<ReplayMark> ReplayMarks { get; set; } = [];
 }

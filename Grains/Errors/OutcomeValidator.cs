@@ -10,6 +10,23 @@ public static class OutcomeValidator
     {
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(attempt);
+        ValidateFields(outcome, catalog);
+        var issued = issuedPlans.FirstOrDefault(p => p.Attempt == attempt)
+            ?? throw new ArgumentException($"'attempt' {attempt} is not a plan this error issued (or it is too old to accept).", "attempt");
+        if (!string.Equals(issued.StrategyId, outcome.StrategyId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"'strategyId' is '{outcome.StrategyId}' but attempt {attempt} was planned with '{issued.StrategyId}'.", "strategyId");
+        }
+
+        return issued;
+    }
+
+    /// <summary>The checks that need no plan: a known strategy, sane times, counts and measurements.</summary>
+    public static void ValidateFields(RecoveryOutcome outcome, StrategyCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(catalog);
         Guard.Key(outcome.StrategyId, "strategyId");
         if (!catalog.TryGet(outcome.StrategyId, out _))
         {
@@ -37,17 +54,6 @@ public static class OutcomeValidator
         {
             throw new ArgumentException("'outcomeId' must not be the empty UUID; leave it out or pick a fresh one.", "outcomeId");
         }
-
-
-        var issued = issuedPlans.FirstOrDefault(p => p.Attempt == attempt)
-            ?? throw new ArgumentException($"'attempt' {attempt} is not a plan this error issued (or it is too old to accept).", "attempt");
-        if (!string.Equals(issued.StrategyId, outcome.StrategyId, StringComparison.Ordinal))
-        {
-            throw new ArgumentException(
-                $"'strategyId' is '{outcome.StrategyId}' but attempt {attempt} was planned with '{issued.StrategyId}'.", "strategyId");
-        }
-
-        return issued;
     }
 
     private static void ValidateUsage(ResourceUsage? usage, string field)
