@@ -14,4 +14,8 @@ internal static class ClientMetrics
     public static readonly Counter<long> Rejected = Meter.CreateCounter<long>("rc.client.circuit_rejections", description: "Calls refused because a circuit was open");
     public static readonly Counter<long> Recoveries = Meter.CreateCounter<long>("rc.client.recoveries");
     public static readonly Counter<long> Escalations = Meter.CreateCounter<long>("rc.client.escalations");
+    public static readonly Counter<long> LocalRecoveries = Meter.CreateCounter<long>("rc.client.local_recoveries", description: "Failures recovered by this worker alone while the cluster was out of reach");
+    public static readonly Counter<long> OfflineBuffered = Meter.CreateCounter<long>("rc.client.offline.buffered", description: "Offline recovery records kept for the cluster");
+    public static readonly Counter<long> OfflineSent = Meter.CreateCounter<long>("rc.client.offline.sent", description: "Offline recovery records the cluster took");
+    public static readonly Counter<long> OfflineDropped = Meter.CreateCounter<long>("rc.client.offline.dropped", description: "Offline recovery records dropped unsent (buffer full, too old, refused, or at stop)");
 }

@@ -1,4 +1,5 @@
 using RecoveryCluster.CircuitBreaker;
+using RecoveryCluster.Client.Connection;
 using RecoveryCluster.Client.Hooks;
 using RecoveryCluster.Events;
 
@@ -21,6 +22,15 @@ public interface IRecoveryClient
 
     /// <summary>The component's cluster breaker state as this worker last heard it (a local read).</summary>
     CircuitState GetCircuitState(string component);
+
+    /// <summary>
+    /// Whether this worker can reach the cluster. The worker never waits for it: while it is out of reach, the local
+    /// breaker gates and failures are recovered locally (retry, then the call's fallback) and sent when it returns.
+    /// </summary>
+    ClusterConnectionState ConnectionState { get; }
+
+    /// <summary>Raised when <see cref="ConnectionState"/> changes.</summary>
+    event Action<ClusterConnectionState>? ConnectionChanged;
 
     /// <summary>This worker's id, as the breakers' quorum counts it.</summary>
     string WorkerId { get; }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using RecoveryCluster.Client.Classification;
+using RecoveryCluster.Client.Connection;
 using RecoveryCluster.Client.Gate;
 using RecoveryCluster.Client.Hooks;
 using RecoveryCluster.Client.Recovery;
@@ -31,11 +32,15 @@ public sealed partial class RecoveryClient : IRecoveryClient, IComponentPassage,
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _stabilityLoop;
     private readonly RecoveryLoop _loop;
+    private readonly ClusterConnectionStatus _connection;
+    private readonly OfflineRecoveries _offline;
+    private readonly Task _offlineLoop;
     private int _stopped;
 
     public RecoveryClient(
         IGrainFactory grains, IOptions<RecoveryClientOptions> options, ErrorClassifier classifier, StrategyRegistry strategies,
-        IRecoveryActions actions, TimeProvider time, ILogger<RecoveryClient> logger, RecoveryHooks? hooks = null)
+        IRecoveryActions actions, TimeProvider time, ILogger<RecoveryClient> logger, RecoveryHooks? hooks = null,
+        ClusterConnectionStatus? connection = null)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(options);
@@ -44,15 +49,32 @@ public sealed partial class RecoveryClient : IRecoveryClient, IComponentPassage,
         _classifier = classifier;
         _time = time;
         _logger = logger;
-        _gates = new CircuitGates(grains, _options, time, logger);
+        _connection = connection ?? ClusterConnectionStatus.AlwaysConnected();
+        _gates = new CircuitGates(grains, _options, _connection, time, logger);
         _resources = new ResourceSampler(time);
         _stability = new StabilityTracker(grains, time, _options.StabilityWindow);
+        _offline = new OfflineRecoveries(grains, _options, _connection, time, logger);
         Hooks = hooks ?? new RecoveryHooks();
         _gates.CircuitChanged += Hooks.RaiseCircuitChange;
-        _loop = new RecoveryLoop(grains, _options, classifier, strategies, actions, time, logger, _resources, _stability, Hooks, this);
+        _loop = new RecoveryLoop(grains, _options, classifier, strategies, actions, time, logger, _resources, _stability, Hooks, this, _connection, _offline);
         Events = new RecoveryEventFeed(grains, time, _options.ResubscribeInterval, e => LogEventRenewalFailed(e.Message));
+        _connection.Changed += OnConnectionChanged;
         _stabilityLoop = FlushStabilityAsync();
+        _offlineLoop = SendOfflineAsync();
     }
+
+    /// <summary>Whether this worker can reach the cluster; while it cannot, failures are recovered locally.</summary>
+    public ClusterConnectionState ConnectionState => _connection.State;
+
+    /// <summary>Raised when the connection to the cluster changes (connected, lost, back).</summary>
+    public event Action<ClusterConnectionState>? ConnectionChanged
+    {
+        add => _connection.Changed += value;
+        remove => _connection.Changed -= value;
+    }
+
+    /// <summary>Offline recovery records waiting for the cluster, taken by it, and dropped unsent.</summary>
+    public (int Waiting, long Sent, long Dropped) OfflineRecords => (_offline.Count, _offline.Sent, _offline.Dropped);
 
     public string WorkerId => _options.WorkerId;
 
@@ -230,6 +252,11 @@ public sealed partial class RecoveryClient : IRecoveryClient, IComponentPassage,
         }
 
         _stability.Count(component, success: false);
+        if (!_connection.IsConnected)
+        {
+            return;
+        }
+
         var classification = _classifier.Classify(failure);
         try
         {
@@ -377,6 +404,61 @@ public sealed partial class RecoveryClient : IRecoveryClient, IComponentPassage,
     private static bool IsRecoverable(Exception error, CancellationToken cancellationToken) =>
         error is not CircuitOpenException && !(error is OperationCanceledException && cancellationToken.IsCancellationRequested);
 
+    /// <summary>
+    /// Lost: every gate goes to this worker's own breaker at once, rather than after a timed-out call each. Back: the
+    /// subscriptions are renewed (which restores the fleet's state) and the offline records are sent.
+    /// </summary>
+    private void OnConnectionChanged(ClusterConnectionState state)
+    {
+        if (state != ClusterConnectionState.Connected)
+        {
+            _gates.MarkUnreachable();
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await _gates.RenewAllAsync().ConfigureAwait(false);
+                await _offline.SendAsync(_stopping.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                // Stopping.
+            }
+        });
+    }
+
+    private async Task SendOfflineAsync()
+    {
+        using var timer = new PeriodicTimer(_options.OfflineBuffer.SendInterval, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
+            {
+                if (_offline.Count == 0)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    await _offline.SendAsync(_stopping.Token).ConfigureAwait(false);
+                }
+                catch (Exception error) when (error is not OperationCanceledException)
+                {
+                    // The records stay; the next tick tries again.
+                    LogOfflineSendFailed(error);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
     private async Task FlushStabilityAsync()
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), _time);
@@ -384,7 +466,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IComponentPassage,
         {
             while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
             {
-                if (_stability.IsEmpty)
+                if (_stability.IsEmpty || !_connection.IsConnected)
                 {
                     continue;
                 }
@@ -413,8 +495,13 @@ public sealed partial class RecoveryClient : IRecoveryClient, IComponentPassage,
             return;
         }
 
+        _connection.Changed -= OnConnectionChanged;
         await _stopping.CancelAsync().ConfigureAwait(false);
-        await _stabilityLoop.ConfigureAwait(false);
+        await Task.WhenAll(_stabilityLoop, _offlineLoop).ConfigureAwait(false);
+
+        // A last send of the offline records while the cluster is still connected; what it does not take is counted.
+        await _offline.SendAsync(CancellationToken.None).ConfigureAwait(false);
+        _offline.Abandon();
         await _gates.DisposeAsync().ConfigureAwait(false);
         await Events.DisposeAsync().ConfigureAwait(false);
     }
@@ -438,6 +525,9 @@ public sealed partial class RecoveryClient : IRecoveryClient, IComponentPassage,
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The recovery event subscription could not be renewed ({Reason}); the next renewal tries again")]
     private partial void LogEventRenewalFailed(string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sending the offline recovery records failed; they are kept and sent again")]
+    private partial void LogOfflineSendFailed(Exception error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A stability measurement could not be sent ({Reason})")]
     private partial void LogStabilityLost(string reason);

@@ -56,13 +56,32 @@ public sealed class RecoveryClientOptions : IValidatableObject
     /// <summary>The local breaker, used for this worker's own failures and while the cluster is unreachable.</summary>
     public LocalBreakerOptions LocalBreaker { get; set; } = new();
 
+    /// <summary>
+    /// Whether host start-up waits for the first connection to the cluster, at most <see cref="StartWaitTimeout"/>. Off
+    /// by default: the host starts and operations run (with local recovery) while the client connects in the background.
+    /// </summary>
+    public bool WaitForClusterOnStart { get; set; }
+
+    /// <summary>The longest start-up waits when <see cref="WaitForClusterOnStart"/> is on; then it goes on without the cluster.</summary>
+    public TimeSpan StartWaitTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The longest pause between two attempts to reach the cluster: the first connection backs off exponentially from
+    /// 0.5 s (±25 % jitter) up to this, and after losing every gateway they are tried again at least this often.
+    /// </summary>
+    public TimeSpan ConnectMaxDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Failures recovered locally while the cluster was out of reach, sent when it returns.</summary>
+    public OfflineBufferOptions OfflineBuffer { get; set; } = new();
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (var (name, value) in new[]
                  {
                      (nameof(DefaultOperationTimeout), DefaultOperationTimeout), (nameof(ClusterCallTimeout), ClusterCallTimeout),
                      (nameof(ResubscribeInterval), ResubscribeInterval), (nameof(SuccessFlushInterval), SuccessFlushInterval),
-                     (nameof(StabilityWindow), StabilityWindow),
+                     (nameof(StabilityWindow), StabilityWindow), (nameof(StartWaitTimeout), StartWaitTimeout),
+                     (nameof(ConnectMaxDelay), ConnectMaxDelay),
                  })
         {
             if (value <= TimeSpan.Zero)
@@ -89,7 +108,7 @@ public sealed class RecoveryClientOptions : IValidatableObject
             }
         }
 
-        foreach (var result in LocalBreaker.Validate())
+        foreach (var result in LocalBreaker.Validate().Concat(OfflineBuffer.Validate()))
         {
             yield return result;
         }

@@ -8,5 +8,9 @@ namespace RecoveryCluster.Client;
 /// The error was held as escalated: not a new escalation. With <paramref name="Resolved"/> the held level-1 attempt
 /// recovered the operation; without it the operation failed fast or after that one attempt.
 /// </param>
+/// <param name="Local">
+/// The cluster was out of reach, so this worker recovered alone (retry, then the call's fallback); the record is sent
+/// to the cluster when it returns.
+/// </param>
 public sealed record RecoveryFinished(
-    string Component, string ErrorId, int Level, int Attempts, TimeSpan Elapsed, bool Resolved, bool Escalated, bool Held = false);
+    string Component, string ErrorId, int Level, int Attempts, TimeSpan Elapsed, bool Resolved, bool Escalated, bool Held = false, bool Local = false);

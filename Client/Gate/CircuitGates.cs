@@ -4,6 +4,7 @@ using Polly;
 using CircuitBreakerManualControl = Polly.CircuitBreaker.CircuitBreakerManualControl;
 using CircuitBreakerStrategyOptions = Polly.CircuitBreaker.CircuitBreakerStrategyOptions;
 using RecoveryCluster.CircuitBreaker;
+using RecoveryCluster.Client.Connection;
 using RecoveryCluster.Errors;
 
 namespace RecoveryCluster.Client.Gate;
@@ -19,20 +20,25 @@ internal sealed partial class CircuitGates : IAsyncDisposable
     private readonly RecoveryClientOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly ClusterConnectionStatus _connection;
     private readonly ClusterCircuitObserver _observer;
-    private readonly ICircuitObserver _observerReference;
+    private readonly Lazy<ICircuitObserver> _observerReference;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _renewLoop;
     private readonly Task _flushLoop;
 
-    public CircuitGates(IGrainFactory grains, RecoveryClientOptions options, TimeProvider time, ILogger logger)
+    public CircuitGates(IGrainFactory grains, RecoveryClientOptions options, ClusterConnectionStatus connection, TimeProvider time, ILogger logger)
     {
         _grains = grains;
         _options = options;
+        _connection = connection;
         _time = time;
         _logger = logger;
+
+        // Made on first subscription: an Orleans client that never connected has no address for it yet. The field
+        // keeps the observer alive; Orleans holds it weakly.
         _observer = new ClusterCircuitObserver(OnPushed);
-        _observerReference = grains.CreateObjectReference<ICircuitObserver>(_observer);
+        _observerReference = new(() => grains.CreateObjectReference<ICircuitObserver>(_observer));
         _renewLoop = RunEveryAsync(options.ResubscribeInterval, RenewAllAsync);
         _flushLoop = RunEveryAsync(options.SuccessFlushInterval, FlushSuccessesAsync);
     }
@@ -58,8 +64,17 @@ internal sealed partial class CircuitGates : IAsyncDisposable
 
     public ICircuitBreakerGrain Breaker(string component) => _grains.GetGrain<ICircuitBreakerGrain>(component);
 
-    /// <summary>Renews every subscription now (also called after a failed cluster call).</summary>
-    public Task RenewAllAsync() => Task.WhenAll(_gates.Values.Select(g => SubscribeAsync(g)));
+    /// <summary>Renews every subscription now (also called after a failed cluster call, and on reconnect).</summary>
+    public Task RenewAllAsync() => _connection.IsConnected ? Task.WhenAll(_gates.Values.Select(g => SubscribeAsync(g))) : Task.CompletedTask;
+
+    /// <summary>The connection is lost: every gate gates on this worker's own breaker until its subscription is renewed.</summary>
+    public void MarkUnreachable()
+    {
+        foreach (var gate in _gates.Values)
+        {
+            gate.ClusterReachable = false;
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -74,18 +89,32 @@ internal sealed partial class CircuitGates : IAsyncDisposable
         }
 
         await FlushSuccessesAsync().ConfigureAwait(false);
+        if (!_observerReference.IsValueCreated)
+        {
+            _stopping.Dispose();
+            return;
+        }
+
         await Task.WhenAll(_gates.Values.Select(async g =>
         {
             try
             {
-                await Breaker(g.Component).UnsubscribeAsync(_observerReference).WaitAsync(_options.ClusterCallTimeout).ConfigureAwait(false);
+                await Breaker(g.Component).UnsubscribeAsync(_observerReference.Value).WaitAsync(_options.ClusterCallTimeout).ConfigureAwait(false);
             }
             catch (Exception error) when (ClusterFailure.Is(error) || error is ObjectDisposedException or InvalidOperationException)
             {
                 // The silo forgets the subscription when it expires.
             }
         })).ConfigureAwait(false);
-        _grains.DeleteObjectReference<ICircuitObserver>(_observerReference);
+        try
+        {
+            _grains.DeleteObjectReference<ICircuitObserver>(_observerReference.Value);
+        }
+        catch (Exception error) when (error is ArgumentException or ObjectDisposedException)
+        {
+            // The Orleans client already let it go (it stopped first).
+        }
+
         _stopping.Dispose();
     }
 
@@ -98,7 +127,8 @@ internal sealed partial class CircuitGates : IAsyncDisposable
         });
         lock (gate)
         {
-            gate.Subscription ??= SubscribeAsync(gate);
+            // Out of reach, the gate starts on the local breaker alone; the reconnect subscribes it.
+            gate.Subscription ??= _connection.IsConnected ? SubscribeAsync(gate) : Task.CompletedTask;
         }
 
         await gate.Subscription.ConfigureAwait(false);
@@ -109,10 +139,11 @@ internal sealed partial class CircuitGates : IAsyncDisposable
     {
         try
         {
-            var snapshot = await Breaker(gate.Component).SubscribeAsync(_observerReference)
+            var snapshot = await Breaker(gate.Component).SubscribeAsync(_observerReference.Value)
                 .WaitAsync(_options.ClusterCallTimeout, _time, _stopping.Token).ConfigureAwait(false);
             var wasReachable = gate.ClusterReachable;
             Apply(gate, snapshot);
+            gate.ClusterReachable = true;
 
             if (!wasReachable && gate.Subscription is { IsCompleted: true })
             {
@@ -191,6 +222,11 @@ internal sealed partial class CircuitGates : IAsyncDisposable
     /// </summary>
     public async Task FlushAsync(ComponentGate gate)
     {
+        if (!_connection.IsConnected)
+        {
+            return;
+        }
+
         var count = gate.TakeSuccesses();
         if (count == 0)
         {
@@ -215,6 +251,11 @@ internal sealed partial class CircuitGates : IAsyncDisposable
     /// </summary>
     private async Task ReportLocalOpenAsync(string component)
     {
+        if (!_connection.IsConnected)
+        {
+            return;
+        }
+
         try
         {
             await Breaker(component).RecordFailureAsync(new FailureSignal(

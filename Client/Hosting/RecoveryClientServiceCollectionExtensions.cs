@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Orleans.Configuration;
+using RecoveryCluster.Client.Connection;
 using RecoveryCluster.Client.Classification;
 using RecoveryCluster.Client.Hooks;
 using RecoveryCluster.Client.Strategies;
@@ -17,18 +17,19 @@ public static class RecoveryClientServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="IRecoveryClient"/> with options from <c>RecoveryCluster:Client</c>, validated at start. It needs an
     /// <see cref="IGrainFactory"/>: a host that is not a silo also calls <see cref="AddRecoveryClusterConnection"/> (the
-    /// host-builder overload does both).
+    /// host-builder overload does both). Without that connection the grain factory is taken as always connected.
     /// </summary>
     public static IServiceCollection AddRecoveryClient(this IServiceCollection services, Action<RecoveryClientOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = services.AddOptions<RecoveryClientOptions>().BindConfiguration(RecoveryClientOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var options = AddOptionsOnce(services);
         if (configure is not null)
         {
             options.Configure(configure);
         }
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => ClusterConnectionStatus.AlwaysConnected());
         services.TryAddSingleton<IRecoveryActions, NoRecoveryActions>();
         services.TryAddSingleton(sp => new ErrorClassifier(sp.GetServices<ErrorPattern>(), sp.GetServices<ExceptionTypeMapping>()));
         services.TryAddSingleton(sp => new StrategyRegistry(sp.GetServices<IRecoveryStrategy>()));
@@ -45,36 +46,30 @@ public static class RecoveryClientServiceCollectionExtensions
         services.TryAddSingleton(sp => new RecoveryClient(
             sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<IOptions<RecoveryClientOptions>>(), sp.GetRequiredService<ErrorClassifier>(),
             sp.GetRequiredService<StrategyRegistry>(), sp.GetRequiredService<IRecoveryActions>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<RecoveryClient>>(), sp.GetRequiredService<RecoveryHooks>()));
+            sp.GetRequiredService<ILogger<RecoveryClient>>(), sp.GetRequiredService<RecoveryHooks>(), sp.GetRequiredService<ClusterConnectionStatus>()));
         services.TryAddSingleton<IRecoveryClient>(sp => sp.GetRequiredService<RecoveryClient>());
         services.AddHostedService<RecoveryClientLifetime>();
         return services;
     }
 
-    /// <summary>Adds an Orleans client connected to the gateways of <see cref="RecoveryClientOptions"/> (127.0.0.1:30000 when none are set).</summary>
-    public static IServiceCollection AddRecoveryClusterConnection(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Adds an Orleans client connected to the gateways of <see cref="RecoveryClientOptions"/> (127.0.0.1:30000 when none
+    /// are set), in the background: the host starts whether or not a gateway answers (see
+    /// <see cref="RecoveryClientOptions.WaitForClusterOnStart"/>). It also registers <see cref="IClusterClient"/>,
+    /// <see cref="IGrainFactory"/> and the <see cref="ClusterConnectionStatus"/> the recovery clients share.
+    /// </summary>
+    public static IServiceCollection AddRecoveryClusterConnection(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-        var options = configuration.GetSection(RecoveryClientOptions.Section).Get<RecoveryClientOptions>() ?? new RecoveryClientOptions();
-        services.AddOrleansClient(client =>
-        {
-            if (options.Gateways.Count == 0)
-            {
-                client.UseLocalhostClustering(30000, options.ServiceId, options.ClusterId);
-                return;
-            }
-
-            var endpoints = options.Gateways.Select(g => GatewayAddress.TryParse(g, out var endpoint)
-                ? endpoint
-                : throw new OptionsValidationException(RecoveryClientOptions.Section, typeof(RecoveryClientOptions), [$"Gateway '{g}' is not host:port."])).ToArray();
-            client.UseStaticClustering(endpoints);
-            client.Configure<ClusterOptions>(c =>
-            {
-                c.ClusterId = options.ClusterId;
-                c.ServiceId = options.ServiceId;
-            });
-        });
+        AddOptionsOnce(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(new ClusterConnectionStatus());
+        services.TryAddSingleton(sp => new ClusterConnection(
+            sp.GetRequiredService<IOptions<RecoveryClientOptions>>().Value, sp.GetRequiredService<ClusterConnectionStatus>(),
+            sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IClusterClient>(sp => sp.GetRequiredService<ClusterConnection>().Client);
+        services.TryAddSingleton<IGrainFactory>(sp => sp.GetRequiredService<ClusterConnection>().Client);
+        services.AddHostedService(sp => sp.GetRequiredService<ClusterConnection>());
         return services;
     }
 
@@ -82,10 +77,26 @@ public static class RecoveryClientServiceCollectionExtensions
     public static IHostApplicationBuilder AddRecoveryClient(this IHostApplicationBuilder builder, Action<RecoveryClientOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddRecoveryClusterConnection(builder.Configuration);
+        builder.Services.AddRecoveryClusterConnection();
         builder.Services.AddRecoveryClient(configure);
         return builder;
     }
+
+    /// <summary>Binds the options once, whichever of the two registrations comes first: binding twice would list every gateway twice.</summary>
+    private static OptionsBuilder<RecoveryClientOptions> AddOptionsOnce(IServiceCollection services)
+    {
+        var options = services.AddOptions<RecoveryClientOptions>();
+        if (!services.Any(d => d.ServiceType == typeof(OptionsBound)))
+        {
+            services.AddSingleton<OptionsBound>();
+            options.BindConfiguration(RecoveryClientOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        }
+
+        return options;
+    }
+
+    /// <summary>Marks a service collection whose recovery client options are bound.</summary>
+    private sealed class OptionsBound;
 
     /// <summary>Registers a custom strategy; the cluster must know its id too (<c>AddRecoveryStrategy</c> on the silos).</summary>
     public static IServiceCollection AddStrategy<TStrategy>(this IServiceCollection services)

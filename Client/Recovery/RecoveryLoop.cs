@@ -1,23 +1,30 @@
 using Microsoft.Extensions.Logging;
+using RecoveryCluster.CircuitBreaker;
 using RecoveryCluster.Client.Classification;
+using RecoveryCluster.Client.Connection;
 using RecoveryCluster.Client.Gate;
 using RecoveryCluster.Client.Hooks;
 using RecoveryCluster.Client.Measurement;
 using RecoveryCluster.Client.Strategies;
 using RecoveryCluster.Errors;
+using RecoveryCluster.Strategies;
 
 namespace RecoveryCluster.Client.Recovery;
 
 /// <summary>
 /// The recovery loop of one failed call: report it, run each plan's strategy under the plan's timeout, report the
 /// outcome (which returns the next plan), until the error is resolved or escalated. An error held as escalated gets
-/// one level-1 attempt and no more; only the outcome that escalated the error raises the escalation.
+/// one level-1 attempt and no more; only the outcome that escalated the error raises the escalation. While the cluster
+/// is out of reach the worker recovers alone, at level 1, and keeps the record for the cluster.
 /// </summary>
 internal sealed partial class RecoveryLoop(
     IGrainFactory grains, RecoveryClientOptions options, ErrorClassifier classifier, StrategyRegistry strategies,
     IRecoveryActions actions, TimeProvider time, ILogger logger, ResourceSampler resources, StabilityTracker stability, RecoveryHooks hooks,
-    IComponentPassage passage)
+    IComponentPassage passage, ClusterConnectionStatus connection, OfflineRecoveries offline)
 {
+    /// <summary>What a worker does alone, in order: the strategies any per-process pipeline has.</summary>
+    private static readonly string[] LocalStrategies = [StrategyIds.Retry, StrategyIds.Fallback];
+
     /// <summary>Calls to record one outcome before it is given up as lost (logged; the operation's result stands).</summary>
     private const int OutcomeCallAttempts = 3;
 
@@ -69,7 +76,8 @@ internal sealed partial class RecoveryLoop(
 
         try
         {
-            handler(new RecoveryFinished(component, progress.ErrorId ?? string.Empty, progress.Level, progress.Attempts, _time.GetElapsedTime(started), resolved, escalated, held));
+            handler(new RecoveryFinished(
+                component, progress.ErrorId ?? string.Empty, progress.Level, progress.Attempts, _time.GetElapsedTime(started), resolved, escalated, held, progress.Local));
         }
         catch (Exception hookError)
         {
@@ -89,9 +97,16 @@ internal sealed partial class RecoveryLoop(
             new ErrorContext(gate.Component, operation, WorkerId, _options.HardwareId, options.TaskIds, options.Tags, options.IsCritical, options.Features),
             _time.GetUtcNow(), IsCrash: error is OutOfMemoryException or StackOverflowException or AccessViolationException);
         var errorId = ErrorFingerprint.Compute(occurrence);
-        var errorGrain = _grains.GetGrain<IErrorGrain>(errorId);
         _hooks.RaiseError(new ErrorHookContext(errorId, classification.Type, classification.Severity, gate.Component, operation, error));
 
+        progress.ErrorId = errorId;
+        if (!connection.IsConnected)
+        {
+            return (await RecoverLocallyAsync(gate, operation, action, error, classification, occurrence, options, progress, cancellationToken).ConfigureAwait(false), false);
+        }
+
+        // Only after the check: a client that never connected cannot even make a grain reference (it has no manifest yet).
+        var errorGrain = _grains.GetGrain<IErrorGrain>(errorId);
         ReportResult report;
         try
         {
@@ -102,7 +117,7 @@ internal sealed partial class RecoveryLoop(
             gate.ClusterReachable = false;
             ClientMetrics.ClusterUnreachable.Add(1);
             LogNoPlan(gate.Component, clusterError.Message);
-            throw error.Rethrow();
+            return (await RecoverLocallyAsync(gate, operation, action, error, classification, occurrence, options, progress, cancellationToken).ConfigureAwait(false), false);
         }
 
         var plan = report.Plan;
@@ -137,7 +152,12 @@ internal sealed partial class RecoveryLoop(
             }
             catch (Exception clusterError) when (ClusterFailure.Is(clusterError))
             {
-                LogOutcomeLost(gate.Component, plan.StrategyId, clusterError.Message);
+                // Without a connection every outcome is lost alike, and the connection's log line says so once.
+                if (connection.IsConnected)
+                {
+                    LogOutcomeLost(gate.Component, plan.StrategyId, clusterError.Message);
+                }
+
                 if (result.Success)
                 {
                     return (result.Value, report.Held);
@@ -201,6 +221,57 @@ internal sealed partial class RecoveryLoop(
             }
         }
     }
+
+    /// <summary>
+    /// Level 1 without the cluster: retry with the catalog's level-1 backoff through this worker's own breaker, then
+    /// the call's fallback if it has one, else the operation's own error. The record (occurrence and outcomes, with
+    /// their ids) waits in <see cref="OfflineRecoveries"/> for the cluster.
+    /// </summary>
+    private async Task<object?> RecoverLocallyAsync(
+        ComponentGate gate, string operation, Func<CancellationToken, Task<object?>> action, Exception error, ErrorClassification classification,
+        ErrorOccurrence occurrence, ExecuteOptions options, RecoveryProgress progress, CancellationToken cancellationToken)
+    {
+        progress.Local = true;
+        progress.Level = (int)RecoveryLevel.Basic;
+        var backoff = BackoffOptions.Basic;
+        var timeout = (options.Timeout ?? _options.DefaultOperationTimeout) * backoff.Attempts + backoff.MaxDelay * (backoff.Attempts - 1);
+        var outcomes = new List<RecoveryOutcome>(LocalStrategies.Length);
+        RecoveryContext? context = null;
+        StrategyResult? result = null;
+        foreach (var strategyId in LocalStrategies)
+        {
+            if (strategyId == StrategyIds.Fallback && options.Fallback is null)
+            {
+                continue;
+            }
+
+            var plan = new RecoveryPlan(progress.ErrorId!, Attempt: 0, RecoveryLevel.Basic, strategyId, timeout, CircuitState.Closed, [],
+                "the cluster is out of reach: this worker's own level-1 recovery");
+            context ??= new RecoveryContext(gate.Component, operation, ct => RunLocallyAsync(gate, action, ct), error, classification, plan, options, _actions, _time);
+            context.Plan = plan;
+            progress.Attempts++;
+            _hooks.RaisePlan(new PlanHookContext(gate.Component, operation, plan));
+            (result, var outcome) = await RunPlanAsync(context, plan, cancellationToken).ConfigureAwait(false);
+            outcomes.Add(outcome with { OutcomeId = Guid.CreateVersion7(_time.GetUtcNow()) });
+            if (result.Success)
+            {
+                break;
+            }
+        }
+
+        offline.Add(progress.ErrorId!, occurrence, outcomes);
+        if (result is { Success: true })
+        {
+            ClientMetrics.LocalRecoveries.Add(1);
+            return result.Value;
+        }
+
+        throw error.Rethrow();
+    }
+
+    /// <summary>A local retry goes through this worker's breaker: while it is open the retry fails fast instead of calling.</summary>
+    private static async Task<object?> RunLocallyAsync(ComponentGate gate, Func<CancellationToken, Task<object?>> action, CancellationToken cancellationToken) =>
+        await gate.LocalBreaker.ExecuteAsync(static async (state, ct) => await state(ct).ConfigureAwait(false), action, cancellationToken).ConfigureAwait(false);
 
     private async Task<(StrategyResult Result, RecoveryOutcome Outcome)> RunPlanAsync(RecoveryContext context, RecoveryPlan plan, CancellationToken cancellationToken)
     {

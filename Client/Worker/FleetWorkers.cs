@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RecoveryCluster.Client;
+using RecoveryCluster.Client.Connection;
 using RecoveryCluster.Client.Hosting;
 
 namespace RecoveryCluster.Worker;
@@ -15,7 +16,7 @@ public static class FleetWorkers
 {
     public static ServiceProvider Build(
         IGrainFactory grains, SimulatedFleet fleet, string workerId, IConfiguration? configuration = null,
-        Action<RecoveryClientOptions>? configure = null, ILoggerFactory? logging = null)
+        Action<RecoveryClientOptions>? configure = null, ILoggerFactory? logging = null, ClusterConnectionStatus? connection = null)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(fleet);
@@ -32,6 +33,7 @@ public static class FleetWorkers
         }
 
         services.AddSingleton(grains);
+        services.AddSingleton(connection ?? ClusterConnectionStatus.AlwaysConnected());
         services.AddRecoveryClient(o =>
         {
             configure?.Invoke(o);

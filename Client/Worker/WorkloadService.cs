@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RecoveryCluster.Client;
+using RecoveryCluster.Client.Connection;
 
 namespace RecoveryCluster.Worker;
 
@@ -12,7 +13,7 @@ namespace RecoveryCluster.Worker;
 /// own worker id, prints progress while it runs and a summary at the end, then stops the host.
 /// </summary>
 public sealed class WorkloadService(
-    RecoveryClient client, IClusterClient cluster, SimulatedFleet fleet, IOptions<WorkloadOptions> options, IConfiguration configuration,
+    RecoveryClient client, IClusterClient cluster, ClusterConnectionStatus connection, SimulatedFleet fleet, IOptions<WorkloadOptions> options, IConfiguration configuration,
     ILoggerFactory logging, IHostApplicationLifetime lifetime, TimeProvider time) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -20,7 +21,7 @@ public sealed class WorkloadService(
         var o = options.Value;
         var workload = new FleetWorkload(fleet, o, time);
         var others = Enumerable.Range(1, o.Workers - 1)
-            .Select(i => FleetWorkers.Build(cluster, fleet, FleetWorkers.IdOf(client.WorkerId, i), configuration, logging: logging))
+            .Select(i => FleetWorkers.Build(cluster, fleet, FleetWorkers.IdOf(client.WorkerId, i), configuration, logging: logging, connection: connection))
             .ToList();
         var clients = others.Select(p => p.GetRequiredService<RecoveryClient>()).Prepend(client).ToList();
         foreach (var worker in clients)

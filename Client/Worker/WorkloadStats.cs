@@ -17,6 +17,7 @@ public sealed class WorkloadStats
     private long _escalated;
     private long _faultsPlanted;
     private long _breakerOpenings;
+    private long _localRecoveries;
 
     public long Operations => _ends.Sum();
     public long Succeeded => Count(OperationEnd.Succeeded);
@@ -27,6 +28,9 @@ public sealed class WorkloadStats
     public long FaultsPlanted => Interlocked.Read(ref _faultsPlanted);
     public long BreakerOpenings => Interlocked.Read(ref _breakerOpenings);
     public long Recoveries => _recoveredAtLevel.Sum();
+
+    /// <summary>Recoveries a worker made alone while the cluster was out of reach (not in <see cref="Recoveries"/>).</summary>
+    public long LocalRecoveries => Interlocked.Read(ref _localRecoveries);
 
     /// <summary>Operations that ended in an error for their caller, rejected and held ones included.</summary>
     public long FailedOperations => Operations - Succeeded;
@@ -63,7 +67,11 @@ public sealed class WorkloadStats
     public void OnRecoveryFinished(RecoveryFinished finished)
     {
         ArgumentNullException.ThrowIfNull(finished);
-        if (finished.Resolved && finished.Level is >= 1 and <= 5)
+        if (finished.Resolved && finished.Local)
+        {
+            Interlocked.Increment(ref _localRecoveries);
+        }
+        else if (finished.Resolved && finished.Level is >= 1 and <= 5)
         {
             Interlocked.Increment(ref _recoveredAtLevel[finished.Level]);
         }
@@ -89,7 +97,7 @@ public sealed class WorkloadStats
     }
 
     public string Progress() => string.Create(CultureInfo.InvariantCulture,
-        $"ops {Operations,7}  ok {Succeeded,7}  failed {Failed,5}  rejected {Rejected,5}  held {Held,4}  recovered {Recoveries,5}  escalated {Escalated,3}  breaker opens {BreakerOpenings,3}  faults {FaultsPlanted,4}");
+        $"ops {Operations,7}  ok {Succeeded,7}  failed {Failed,5}  rejected {Rejected,5}  held {Held,4}  recovered {Recoveries,5}  local {LocalRecoveries,4}  escalated {Escalated,3}  breaker opens {BreakerOpenings,3}  faults {FaultsPlanted,4}");
 
     public string Summary() => string.Create(CultureInfo.InvariantCulture, $"""
         Workload summary
@@ -101,6 +109,7 @@ public sealed class WorkloadStats
           faults planted   {FaultsPlanted}
           breaker opens    {BreakerOpenings}
           recoveries       {Recoveries}  by level: 1={RecoveredAt(1)} 2={RecoveredAt(2)} 3={RecoveredAt(3)} 4={RecoveredAt(4)} 5={RecoveredAt(5)}
+          recovered locally {LocalRecoveries}  by a worker alone while the cluster was out of reach (retry, then fallback)
           escalations      {Escalated}   handed to a person (once per episode)
           recovery time    p50 {RecoveryPercentile(50):0} ms, p99 {RecoveryPercentile(99):0} ms over {RecoveredOperations} operations that met a fault (first failure or hold to success)
         """);

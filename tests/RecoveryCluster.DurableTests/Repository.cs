@@ -11,6 +11,8 @@ internal static class Repository
 
     public static string SiloAssembly => Path.Combine(Root, "Silo", "bin", Configuration, "net10.0", "RecoveryCluster.Silo.dll");
 
+    public static string WorkerAssembly => Path.Combine(Root, "Client", "Worker", "bin", Configuration, "net10.0", "RecoveryCluster.Worker.dll");
+
     public static string PostgresScript => Path.Combine(Root, "deploy", "local", "postgres.sh");
 
     private static string FindRoot()

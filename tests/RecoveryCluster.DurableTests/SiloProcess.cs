@@ -32,8 +32,11 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>The last lines the silo wrote, for failure messages.</summary>
     public string Tail => string.Join(Environment.NewLine, _output.TakeLast(40));
 
-    /// <summary>Starts the process; it is not yet ready (see <see cref="WaitReadyAsync"/>).</summary>
-    public static SiloProcess Start(string connectionString, string clusterId, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts the process; it is not yet ready (see <see cref="WaitReadyAsync"/>). An empty connection string starts a
+    /// dev silo (in memory); <paramref name="gatewayPort"/> fixes the gateway's port (a silo restarted where workers expect it).
+    /// </summary>
+    public static SiloProcess Start(string connectionString, string clusterId, IReadOnlyDictionary<string, string>? settings = null, int? gatewayPort = null)
     {
         if (!File.Exists(Repository.SiloAssembly))
         {
@@ -41,6 +44,7 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         var ports = FreePorts.Take(3);
+        ports[1] = gatewayPort ?? ports[1];
         var start = new ProcessStartInfo("dotnet", $"\"{Repository.SiloAssembly}\"")
         {
             RedirectStandardOutput = true,

@@ -6,7 +6,9 @@ using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
+using Microsoft.Extensions.Logging.Abstractions;
 using RecoveryCluster.Client;
+using RecoveryCluster.Client.Connection;
 using RecoveryCluster.Grains;
 using RecoveryCluster.Grains.Hosting;
 using RecoveryCluster.Grains.Options;
@@ -48,17 +50,33 @@ public static class ArmRun
         };
 
         InProcessTestCluster? cluster = null;
+        ClusterConnection? unreachable = null;
         var providers = new List<ServiceProvider>();
         try
         {
             IReadOnlyList<Func<SimulatedComponent, long, CancellationToken, Task>> workers;
-            if (arm is RecoveryArm.Cluster or RecoveryArm.ClusterNoBreaker)
+            if (arm is RecoveryArm.Cluster or RecoveryArm.ClusterNoBreaker or RecoveryArm.ClusterDown)
             {
-                cluster = await StartClusterAsync(breakerCanOpen: arm == RecoveryArm.Cluster, settings.OpenPeriods);
+                IGrainFactory grains;
+                ClusterConnectionStatus? connection = null;
+                if (arm == RecoveryArm.ClusterDown)
+                {
+                    // The worker's own connection, as an application builds it, to a port where no silo listens.
+                    var gateway = string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{Testing.FreePorts.Take(1)[0]}");
+                    unreachable = new ClusterConnection(new RecoveryClientOptions { Gateways = [gateway] }, new ClusterConnectionStatus(), NullLoggerFactory.Instance, time);
+                    await unreachable.StartAsync(CancellationToken.None);
+                    (grains, connection) = (unreachable.Client, unreachable.Status);
+                }
+                else
+                {
+                    cluster = await StartClusterAsync(breakerCanOpen: arm == RecoveryArm.Cluster, settings.OpenPeriods);
+                    grains = cluster.Client;
+                }
+
                 for (var w = 0; w < settings.Workers; w++)
                 {
-                    providers.Add(FleetWorkers.Build(cluster.Client, fleet, string.Create(CultureInfo.InvariantCulture, $"bench-worker-{w + 1}"),
-                        configure: o => o.OpenCircuitWait = settings.TotalTimeout));
+                    providers.Add(FleetWorkers.Build(grains, fleet, string.Create(CultureInfo.InvariantCulture, $"bench-worker-{w + 1}"),
+                        configure: o => o.OpenCircuitWait = settings.TotalTimeout, connection: connection));
                 }
 
                 var clients = providers.Select(p => p.GetRequiredService<RecoveryClient>()).ToList();
@@ -130,6 +148,12 @@ public static class ArmRun
             if (cluster is not null)
             {
                 await cluster.DisposeAsync();
+            }
+
+            if (unreachable is not null)
+            {
+                await unreachable.StopAsync(CancellationToken.None);
+                await unreachable.DisposeAsync();
             }
         }
     }

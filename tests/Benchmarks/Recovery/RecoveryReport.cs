@@ -33,6 +33,7 @@ public static class RecoveryReport
     {
         RecoveryArm.Cluster => "cluster",
         RecoveryArm.ClusterNoBreaker => "cluster-no-breaker",
+        RecoveryArm.ClusterDown => "cluster-down",
         RecoveryArm.PollyStandard => "polly-standard",
         RecoveryArm.RetryOnly => "retry-only",
         _ => arm.ToString(),
@@ -58,6 +59,14 @@ public static class RecoveryReport
         {
             yield return string.Create(CultureInfo.InvariantCulture,
                 $"P7 cluster vs polly-standard ({result.Settings.Faults.Model} faults, seeds {seeds}): failed operations {p7.FailedSaved:P1} fewer (target ≥ 50 %), calls into faulty components {p7.CallsSaved:P1} fewer (target ≥ 50 %), recovery time {p7.RecoverySaved:P1} less (target ≥ 0 %; on the operations every arm recovered {p7.MatchedRecoverySaved:P1})");
+        }
+
+        if (result.Against(RecoveryArm.ClusterDown, RecoveryArm.PollyStandard) is { } down
+            && result.Arms.FirstOrDefault(a => a.Arm == RecoveryArm.ClusterDown) is { } downArm
+            && result.Arms.FirstOrDefault(a => a.Arm == RecoveryArm.PollyStandard) is { } polly)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"Cluster down the whole run vs polly-standard ({result.Settings.Faults.Model} faults, seeds {seeds}): success {downArm.SuccessShare:P2} vs {polly.SuccessShare:P2}, failed operations {down.FailedSaved:P1} fewer, calls into faulty components {down.CallsSaved:P1} fewer");
         }
     }
 
