@@ -109,6 +109,48 @@ public sealed class WorkerConnectionTests(Xunit.Abstractions.ITestOutputHelper o
         Step("checked");
     }
 
+    [Theory]
+    [InlineData("never connected")]
+    [InlineData("connected")]
+    [InlineData("connection lost")]
+    public async Task Ctrl_C_stops_the_demo_worker_cleanly_whatever_its_connection(string state)
+    {
+        var clusterId = $"ctrlc-{Guid.NewGuid():N}";
+        var gatewayPort = FreePorts.Take(1)[0];
+        SiloProcess? silo = null;
+        if (state != "never connected")
+        {
+            silo = SiloProcess.Start(string.Empty, clusterId, gatewayPort: gatewayPort);
+            await silo.WaitReadyAsync(TimeSpan.FromSeconds(60));
+        }
+
+        try
+        {
+            await using var worker = WorkerProcess.Start(clusterId, gatewayPort);
+            var expected = state == "never connected" ? "The cluster is out of reach" : "Connected to the cluster";
+            await Deadline.UntilAsync(() => Task.FromResult(worker.Printed(expected) && worker.Printed("ops ") ? "" : null), TimeSpan.FromSeconds(30), $"'{expected}' and progress");
+            if (state == "connection lost")
+            {
+                silo!.Kill();
+                await Deadline.UntilAsync(() => Task.FromResult(worker.Printed("Lost every gateway") ? "" : null), TimeSpan.FromSeconds(30), "the loss logged");
+            }
+
+            var exitCode = await worker.InterruptAsync();
+
+            Assert.True(exitCode == 0, $"Exit code {exitCode}:{Environment.NewLine}{worker.Output}");
+            Assert.True(worker.Printed("Workload summary"), worker.Output);
+            Assert.False(worker.Printed("Unhandled exception"), worker.Output);
+            Assert.False(worker.Printed("fail:") || worker.Printed("crit:"), worker.Output);
+        }
+        finally
+        {
+            if (silo is not null)
+            {
+                await silo.DisposeAsync();
+            }
+        }
+    }
+
     /// <summary>The history rows of a worker's local attempts (attempt 0), every error type.</summary>
     private static async Task<List<RecoveryRecord>> LocalHistoryAsync(IGrainFactory grains, string workerId)
     {
