@@ -8,12 +8,16 @@ namespace RecoveryCluster.Client;
 /// </summary>
 public sealed class LocalBreakerOptions
 {
-    /// <summary>Share of failed calls that opens it; 1.0 with <see cref="MinimumThroughput"/> N means N failures in a row.</summary>
-    public double FailureRatio { get; set; } = 1.0;
+    /// <summary>
+    /// Share of failed calls within <see cref="SamplingDuration"/> that opens it (Polly measures the ratio over that
+    /// window, so 1.0 would need every call of the window to fail: after any success a whole outage would pass first).
+    /// </summary>
+    public double FailureRatio { get; set; } = 0.5;
 
     public int MinimumThroughput { get; set; } = 5;
 
-    public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>Short, so the ratio speaks of the last seconds: it is the only gate while the cluster is out of reach.</summary>
+    public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>As long as Polly's default break; the cluster's close (after its probes) also closes it early.</summary>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(5);
