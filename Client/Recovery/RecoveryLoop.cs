@@ -337,7 +337,7 @@ internal sealed partial class RecoveryLoop(
     }
 
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No recovery plan for a failure on '{Component}': the cluster did not answer ({Reason}); the failure is passed on")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No recovery plan for a failure on '{Component}': the cluster did not answer ({Reason}); this worker recovers it alone")]
     private partial void LogNoPlan(string component, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The outcome of '{StrategyId}' on '{Component}' could not be reported ({Reason})")]
