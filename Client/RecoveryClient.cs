@@ -427,6 +427,11 @@ public sealed partial class RecoveryClient : IRecoveryClient, IComponentPassage,
             {
                 // Stopping.
             }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                // The records stay; the send loop tries again.
+                LogOfflineSendFailed(error);
+            }
         });
     }
 

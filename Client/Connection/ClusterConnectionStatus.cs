@@ -2,28 +2,19 @@ namespace RecoveryCluster.Client.Connection;
 
 /// <summary>
 /// The connection state that every recovery client of a process shares with the connection that sets it. A host whose
-/// grain factory is always connected (a silo, a test cluster's client) uses <see cref="AlwaysConnected"/>.
+/// grain factory is always connected (a silo, a test cluster's client) uses <see cref="AlwaysConnected"/>. Read on
+/// every failure and flush, so the read is a plain volatile load.
 /// </summary>
 public sealed class ClusterConnectionStatus
 {
-    private readonly Lock _lock = new();
-    private ClusterConnectionState _state;
+    private int _state;
 
-    public ClusterConnectionStatus(ClusterConnectionState initial = ClusterConnectionState.Connecting) => _state = initial;
+    public ClusterConnectionStatus(ClusterConnectionState initial = ClusterConnectionState.Connecting) => _state = (int)initial;
 
     /// <summary>A status that starts connected; grain calls that fail still fall back per call.</summary>
     public static ClusterConnectionStatus AlwaysConnected() => new(ClusterConnectionState.Connected);
 
-    public ClusterConnectionState State
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _state;
-            }
-        }
-    }
+    public ClusterConnectionState State => (ClusterConnectionState)Volatile.Read(ref _state);
 
     public bool IsConnected => State == ClusterConnectionState.Connected;
 
@@ -33,14 +24,9 @@ public sealed class ClusterConnectionStatus
     /// <summary>Moves to <paramref name="state"/>; true when that is a change.</summary>
     public bool Set(ClusterConnectionState state)
     {
-        lock (_lock)
+        if (Interlocked.Exchange(ref _state, (int)state) == (int)state)
         {
-            if (_state == state)
-            {
-                return false;
-            }
-
-            _state = state;
+            return false;
         }
 
         Changed?.Invoke(state);
