@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RecoveryCluster.Grains.Diagnostics;
 using RecoveryCluster.Grains.Errors;
 using RecoveryCluster.Grains.History;
 using RecoveryCluster.Grains.Options;
@@ -17,6 +18,7 @@ public static class RecoveryClusterSiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddRecoveryClusterGrainServices();
         builder.AddIncomingGrainCallFilter<StorageFailureFilter>();
+        builder.AddIncomingGrainCallFilter<GrainCallCounter>();
         return builder;
     }
 
@@ -30,6 +32,7 @@ public static class RecoveryClusterSiloBuilderExtensions
         services.AddMetrics();
         services.TryAddSingleton<RecoveryInstruments>();
         services.TryAddSingleton(sp => new StrategyCatalog(sp.GetServices<StrategyDescriptor>()));
+        services.TryAddSingleton<GrainCallCount>();
 
         // Dev mode's history; the durable mode registers its PostgreSQL store first, and TryAdd keeps it.
         services.TryAddSingleton<IRecoveryHistoryStore, GrainHistoryStore>();

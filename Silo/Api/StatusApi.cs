@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RecoveryCluster.CircuitBreaker;
 using RecoveryCluster.Errors;
+using RecoveryCluster.Grains.Diagnostics;
 using RecoveryCluster.Grains.History;
 using RecoveryCluster.Grains.Strategies;
 using RecoveryCluster.History;
@@ -15,6 +16,7 @@ public static class StatusApi
     {
         app.MapGet("/api/status", StatusAsync).WithTags("Status");
         app.MapGet("/api/diagnostics", DiagnosticsAsync).WithTags("Status");
+        app.MapGet("/api/diagnostics/grain-calls", GrainCalls).WithTags("Status");
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "healthy" })).WithTags("Health");
         app.MapGet("/readyz", ReadyAsync).WithTags("Health");
         return app;
@@ -44,6 +46,13 @@ public static class StatusApi
             new StorageStatus(history.Provider, history.IsDurable, health.Reachable, health.OldestPendingSeconds, health.PendingRecords, health.LastError),
             [.. snapshots.Where(s => s.State != CircuitState.Closed)],
             escalations) { Events = await EventsApi.DiagnosticsAsync(grains, services) });
+    }
+
+    /// <summary>This silo's count of grain calls taken; the load harness reads it around a run to give calls per recovery cycle.</summary>
+    public static Ok<GrainCallsResponse> GrainCalls(GrainCallCount count)
+    {
+        var byInterface = count.ByInterface();
+        return TypedResults.Ok(new GrainCallsResponse(byInterface.Values.Sum(), byInterface));
     }
 
     public static async Task<Results<Ok<ReadyResponse>, ProblemHttpResult>> ReadyAsync(IGrainFactory grains)

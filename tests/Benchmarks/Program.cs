@@ -112,7 +112,7 @@ static void Print(string mode, IReadOnlyList<RecoveryCluster.Benchmarks.EndToEnd
     foreach (var r in results)
     {
         Console.WriteLine(FormattableString.Invariant(
-            $"[{mode}] {r.Scenario,-48} c={r.Concurrency,-4} {r.OperationsPerSecond,9:0}/s  p50 {r.P50Microseconds,7:0} µs  p99 {r.P99Microseconds,7:0} µs  ×baseline: throughput {r.ThroughputRatio:0.00}, p50 {r.P50Ratio:0.00}, p99 {r.P99Ratio:0.00}"));
+            $"[{mode}] {r.Scenario,-48} c={r.Concurrency,-4} {r.OperationsPerSecond,9:0}/s  p50 {r.P50Microseconds,7:0} µs  p99 {r.P99Microseconds,7:0} µs  ×baseline: throughput {r.ThroughputRatio:0.00}, p50 {r.P50Ratio:0.00}, p99 {r.P99Ratio:0.00}; grain calls/op {r.GrainCallsPerOperation:0.00}"));
     }
 }
 

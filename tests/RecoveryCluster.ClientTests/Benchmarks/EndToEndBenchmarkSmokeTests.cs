@@ -15,9 +15,13 @@ public sealed class EndToEndBenchmarkSmokeTests
         var directory = Directory.CreateTempSubdirectory("rc-e2e").FullName;
         var results = await EndToEndBenchmark.RunAsync(TimeSpan.FromMilliseconds(500), [1, 4], directory);
 
-        Assert.Equal(6, results.Count);
+        Assert.Equal(10, results.Count);
         Assert.All(results, r => Assert.True(r.Operations > 0, $"{r.Scenario} at {r.Concurrency} ran nothing"));
         Assert.All(results.Where(r => r.Scenario == "no-op grain call"), r => Assert.Equal(1, r.ThroughputRatio));
+
+        // The silo's call count: a ping is one call (and a little background); a cycle is at least the client's two.
+        Assert.All(results.Where(r => r.Scenario == "no-op grain call"), r => Assert.InRange(r.GrainCallsPerOperation, 1, 1.5));
+        Assert.All(results.Where(r => r.Scenario.StartsWith("full recovery cycle", StringComparison.Ordinal)), r => Assert.True(r.GrainCallsPerOperation >= 2, $"{r.Scenario}: {r.GrainCallsPerOperation} calls"));
         Assert.True(File.Exists(Path.Combine(directory, "e2e.json")));
     }
 }
