@@ -84,4 +84,15 @@ public static class Guard
 
         return value;
     }
+
+    /// <summary>A batch between silos holds at most <see cref="Limits.MaxSiloBatch"/> items.</summary>
+    public static int Batch(int count, string field)
+    {
+        if (count > Limits.MaxSiloBatch)
+        {
+            throw new ArgumentException($"'{field}' has {count} items; a batch holds at most {Limits.MaxSiloBatch}.", field);
+        }
+
+        return count;
+    }
 }

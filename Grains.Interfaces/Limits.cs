@@ -17,4 +17,7 @@ public static class Limits
 
     /// <summary>Most local attempts in one offline record (a retry and a fallback).</summary>
     public const int MaxOfflineOutcomes = 4;
+
+    /// <summary>Most items in one batch a silo sends another grain (breaker signals, executions, index lines, history rows).</summary>
+    public const int MaxSiloBatch = 1024;
 }

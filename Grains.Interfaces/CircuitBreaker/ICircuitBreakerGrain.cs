@@ -12,6 +12,13 @@ public interface ICircuitBreakerGrain : IGrainWithStringKey
     [Alias("RecordFailure")]
     Task<FailureVerdict> RecordFailureAsync(FailureSignal failure);
 
+    /// <summary>
+    /// Applies a silo's batch of failures and probe successes in order, as <see cref="RecordFailureAsync"/> and
+    /// <see cref="RecordProbeSuccessAsync"/> would one by one; returns the state after them.
+    /// </summary>
+    [Alias("RecordSignals")]
+    Task<CircuitSnapshot> RecordSignalsAsync(IReadOnlyList<BreakerSignal> signals);
+
     /// <summary>Records <paramref name="count"/> successful calls of a worker (batched by clients); they never close a half-open circuit.</summary>
     [Alias("RecordSuccess")]
     Task<CircuitSnapshot> RecordSuccessAsync(string workerId, int count);

@@ -7,8 +7,9 @@ namespace RecoveryCluster.Errors;
 [Alias("rc.IErrorIndexGrain")]
 public interface IErrorIndexGrain : IGrainWithStringKey
 {
-    [Alias("Upsert"), OneWay]
-    Task UpsertAsync(ErrorSummary summary);
+    /// <summary>A silo's batch of summaries; for each error the highest revision is kept.</summary>
+    [Alias("UpsertMany")]
+    Task UpsertManyAsync(IReadOnlyList<ErrorSummary> summaries);
 
     /// <summary>Matching errors of this shard, most recently seen first.</summary>
     [Alias("Query"), ReadOnly]

@@ -10,6 +10,10 @@ public interface IRecoveryHistoryGrain : IGrainWithStringKey
     [Alias("Append")]
     Task AppendAsync(RecoveryRecord record);
 
+    /// <summary>A silo's batch of records, in order.</summary>
+    [Alias("AppendMany")]
+    Task AppendManyAsync(IReadOnlyList<RecoveryRecord> records);
+
     /// <summary>Matching records, newest first.</summary>
     [Alias("Query"), ReadOnly]
     Task<IReadOnlyList<RecoveryRecord>> QueryAsync(HistoryQuery query);

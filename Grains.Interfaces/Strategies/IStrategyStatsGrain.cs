@@ -10,6 +10,10 @@ public interface IStrategyStatsGrain : IGrainWithStringKey
     [Alias("Record")]
     Task<StrategyStatsSnapshot> RecordAsync(StrategyExecution execution);
 
+    /// <summary>Adds a silo's batch of executions in order; returns the updated score and timeout.</summary>
+    [Alias("RecordMany")]
+    Task<StrategyStatsSnapshot> RecordManyAsync(IReadOnlyList<StrategyExecution> executions);
+
     /// <summary>Adds a stability score (0..1) measured by a worker over the window after a recovery, which closes after the outcome was sent.</summary>
     [Alias("RecordStability")]
     Task RecordStabilityAsync(double stabilityScore);

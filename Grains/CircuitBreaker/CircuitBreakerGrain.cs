@@ -95,10 +95,7 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
 
     public async Task<FailureVerdict> RecordFailureAsync(FailureSignal failure)
     {
-        ArgumentNullException.ThrowIfNull(failure);
-        Guard.Key(failure.WorkerId, "workerId");
-        Guard.Defined(failure.Type, "type");
-        Guard.Defined(failure.Severity, "severity");
+        Validate(failure);
 
         // Refresh first, so the verdict reports the state the failure actually met (half-open, not a stale open).
         var now = _clock.UtcNow;
@@ -107,6 +104,28 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
         var (counted, transitioned) = _policy.RecordFailure(_state.State, failure, now);
         await ApplyAsync(refreshed || transitioned, persist: true);
         return new FailureVerdict(counted, before, Snapshot());
+    }
+
+    public async Task<CircuitSnapshot> RecordSignalsAsync(IReadOnlyList<BreakerSignal> signals)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        Guard.Batch(signals.Count, "signals");
+        foreach (var signal in signals)
+        {
+            Validate(signal);
+        }
+
+        // One by one, so each transition is written and pushed before the next signal meets the new state.
+        foreach (var signal in signals)
+        {
+            var now = _clock.UtcNow;
+            var transitioned = signal.Failure is { } failure
+                ? _policy.RecordFailure(_state.State, failure, now).Transitioned
+                : _policy.RecordProbeSuccess(_state.State, signal.WorkerId, now);
+            await ApplyAsync(transitioned, persist: true);
+        }
+
+        return Snapshot();
     }
 
     public async Task<CircuitSnapshot> RecordSuccessAsync(string workerId, int count)
@@ -174,6 +193,24 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
         ArgumentNullException.ThrowIfNull(observer);
         _observers.Unsubscribe(observer);
         return Task.CompletedTask;
+    }
+
+    private static void Validate(FailureSignal failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        Guard.Key(failure.WorkerId, "workerId");
+        Guard.Defined(failure.Type, "type");
+        Guard.Defined(failure.Severity, "severity");
+    }
+
+    private static void Validate(BreakerSignal signal)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        Guard.Key(signal.WorkerId, "workerId");
+        if (signal.Failure is { } failure)
+        {
+            Validate(failure);
+        }
     }
 
     private CircuitSnapshot Snapshot() => _policy.Snapshot(Component, _state.State, _clock.UtcNow);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RecoveryCluster.CircuitBreaker;
 using RecoveryCluster.Errors;
+using RecoveryCluster.Grains.CircuitBreaker;
 using RecoveryCluster.Grains.Events;
 using RecoveryCluster.Grains.History;
 using RecoveryCluster.Grains.Options;
@@ -21,6 +22,9 @@ public sealed partial class ErrorGrain(
     StrategyCatalog catalog,
     IRecoveryHistoryStore history,
     IErrorStateJournal journal,
+    SiloCircuitView circuits,
+    SiloStrategyScores scores,
+    ErrorIndexFeed index,
     IOptions<RecoveryOptions> options,
     RecoveryClock clock,
     RecoveryInstruments instruments,
@@ -31,6 +35,7 @@ public sealed partial class ErrorGrain(
     private const int OutcomeIdsKept = 256;
     private const int ReplayMarksKept = 256;
     private static readonly TimeSpan SnapshotEvery = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan MemoryWriteDelay = TimeSpan.FromSeconds(5);
     private readonly RecoveryOptions _options = options.Value;
     private readonly DeferredStateWrite<ErrorState> _snapshots = new(state);
 
@@ -43,6 +48,8 @@ public sealed partial class ErrorGrain(
         Guard.Key(ErrorId, "errorId");
         if (!journal.IsDurable)
         {
+            // In memory nothing outlives the cluster anyway: the state is written behind, not per change.
+            _snapshots.Start(this, MemoryWriteDelay);
             return;
         }
 
@@ -55,7 +62,7 @@ public sealed partial class ErrorGrain(
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        journal.IsDurable ? _snapshots.FlushOnDeactivationAsync(reason, cancellationToken) : Task.CompletedTask;
+        _snapshots.FlushOnDeactivationAsync(reason, cancellationToken);
 
     /// <summary>
     /// Records an occurrence. It opens a new episode when none is running, joins the running one (its pending plan), or,
@@ -81,17 +88,21 @@ public sealed partial class ErrorGrain(
     private async Task<ReportResult> ApplyReportAsync(ErrorOccurrence occurrence)
     {
         var context = occurrence.Context;
-        var verdict = await Breaker(context.Component).RecordFailureAsync(new FailureSignal(
+
+        // The breaker state this silo last heard (see SiloCircuitView for the bound); the failure reaches the breaker
+        // in the silo's next batch, and the breaker alone decides what it does to the circuit.
+        var circuit = await circuits.GetAsync(context.Component);
+        circuits.Failure(context.Component, new FailureSignal(
             context.WorkerId, occurrence.Type, occurrence.Severity, occurrence.Message, occurrence.IsCrash, context.IsCriticalOperation));
 
         var now = clock.UtcNow;
         var occurrenceId = Guid.NewGuid().ToString("N");
         Aggregate(occurrence, occurrenceId, now);
-        S.LastCircuitState = verdict.Circuit.State;
+        S.LastCircuitState = circuit.State;
 
         var isRegression = false;
         var held = S.Status == ErrorStatus.Escalated;
-        if (held && EscalationHoldPolicy.BreakerClosedSince(verdict.Circuit.State, verdict.Circuit.LastTransitionAt, S.EscalatedAt))
+        if (held && EscalationHoldPolicy.BreakerClosedSince(circuit.State, circuit.LastTransitionAt, S.EscalatedAt))
         {
             held = false;
             LogHoldEndedByBreaker(ErrorId, context.Component);
@@ -104,7 +115,7 @@ public sealed partial class ErrorGrain(
         if (held)
         {
             // A person has it: count the recurrence and give this operation one level-1 try, outside the episode.
-            var attempt = await PlanAsync(RecoveryLevel.Basic, verdict.Circuit.State, held: true);
+            var attempt = await PlanAsync(RecoveryLevel.Basic, circuit.State, held: true);
             await PersistAsync();
             PublishSummary();
             return new ReportResult(ErrorId, occurrenceId, S.AggregatedCount, S.Status, attempt, IsRegression: false, Held: true);
@@ -122,8 +133,8 @@ public sealed partial class ErrorGrain(
             S.Status = ErrorStatus.Open;
             S.ResolvedAt = null;
             S.HeldSuccesses = 0;
-            var level = RecoveryLevelPolicy.StartLevel(verdict.StateBefore, S.FailedAtEnhanced);
-            S.PendingPlan = await PlanAsync(level, verdict.Circuit.State);
+            var level = RecoveryLevelPolicy.StartLevel(circuit.State, S.FailedAtEnhanced);
+            S.PendingPlan = await PlanAsync(level, circuit.State);
         }
 
         await PersistAsync();
@@ -204,7 +215,7 @@ public sealed partial class ErrorGrain(
             ErrorId, S.Type, outcome.StrategyId, issued.Level, attempt, outcome.Success, outcome.ExecutionTime,
             outcome.AffectedTasks, outcome.RecoveredTasks, outcome.Before, outcome.After, impact, outcome.StabilityScore,
             outcome.HardwareId, S.Context?.WorkerId, S.Context?.Component ?? string.Empty, now, resolves, recordId, outcome.TimedOut));
-        await GrainFactory.GetGrain<IStrategyStatsGrain>(StrategyStatsKey.For(S.Type, outcome.StrategyId)).RecordAsync(new StrategyExecution(
+        scores.Record(StrategyStatsKey.For(S.Type, outcome.StrategyId), new StrategyExecution(
             outcome.Success, outcome.ExecutionTime, outcome.AffectedTasks, outcome.RecoveredTasks, impact,
             outcome.StabilityScore, outcome.HardwareId, outcome.TimedOut, issued.Level, now, recordId, issued.Timeout));
 
@@ -308,7 +319,7 @@ public sealed partial class ErrorGrain(
                 ErrorId, S.Type, outcome.StrategyId, RecoveryLevel.Basic, Attempt: 0, outcome.Success, outcome.ExecutionTime,
                 outcome.AffectedTasks, outcome.RecoveredTasks, outcome.Before, outcome.After, impact, outcome.StabilityScore,
                 outcome.HardwareId, occurrence.Context.WorkerId, occurrence.Context.Component, at, outcome.Success, recordId, outcome.TimedOut));
-            await GrainFactory.GetGrain<IStrategyStatsGrain>(StrategyStatsKey.For(S.Type, outcome.StrategyId)).RecordAsync(new StrategyExecution(
+            scores.Record(StrategyStatsKey.For(S.Type, outcome.StrategyId), new StrategyExecution(
                 outcome.Success, outcome.ExecutionTime, outcome.AffectedTasks, outcome.RecoveredTasks, impact,
                 outcome.StabilityScore, outcome.HardwareId, outcome.TimedOut, RecoveryLevel.Basic, at, recordId));
             S.RetryCount++;
@@ -339,13 +350,16 @@ public sealed partial class ErrorGrain(
         });
     }
 
-    /// <summary>Makes the change durable before the grain answers: the journal in durable mode, grain storage otherwise.</summary>
+    /// <summary>
+    /// Durable mode: makes the change durable (the journal) before the grain answers. In memory, grain storage is
+    /// written behind, within five seconds and on deactivation.
+    /// </summary>
     private async Task PersistAsync()
     {
         S.Revision++;
         if (!journal.IsDurable)
         {
-            await state.WriteStateAsync();
+            _snapshots.MarkDirty();
             return;
         }
 
@@ -354,14 +368,11 @@ public sealed partial class ErrorGrain(
         _snapshots.MarkDirty();
     }
 
-    /// <summary>
-    /// Keeps the error's line in the index current; one-way, so the index never slows recovery. One-way messages may
-    /// arrive out of order, so each summary carries the state's revision and the index keeps the newest.
-    /// </summary>
+    /// <summary>Keeps the error's line in the index current, through the silo's next batch (see <see cref="ErrorIndexFeed"/>).</summary>
     private void PublishSummary()
     {
         var context = S.Context!;
-        _ = GrainFactory.GetGrain<IErrorIndexGrain>(ErrorIndex.ShardOf(ErrorId)).UpsertAsync(new ErrorSummary(
+        index.Upsert(new ErrorSummary(
             ErrorId, S.Type, S.Severity, context.Component, context.Operation, S.Message, S.Status, S.PendingPlan?.Level,
             S.AggregatedCount, S.FirstSeen, S.LastSeen, S.Regressions, S.Revision));
     }
@@ -375,7 +386,8 @@ public sealed partial class ErrorGrain(
         var context = S.Context!;
 
         // The operation works again: that breaks the worker's failure chain and counts as a probe success in half-open.
-        S.LastCircuitState = (await Breaker(context.Component).RecordProbeSuccessAsync(context.WorkerId)).State;
+        circuits.ProbeSuccess(context.Component, context.WorkerId);
+        S.LastCircuitState = (await circuits.GetAsync(context.Component)).State;
     }
 
     /// <summary>
@@ -408,9 +420,14 @@ public sealed partial class ErrorGrain(
     private async Task<RecoveryPlan> PlanAsync(RecoveryLevel level, CircuitState circuit, bool held = false)
     {
         var candidates = catalog.Candidates(S.Type, level, S.Context?.Features);
-        var stats = await Task.WhenAll(candidates.Select(c =>
-            GrainFactory.GetGrain<IStrategyStatsGrain>(StrategyStatsKey.For(S.Type, c.Id)).GetSnapshotAsync()));
-        var selection = StrategySelector.Select(candidates.Zip(stats).ToArray(), _options.MinSamplesForScore, _options.ExplorationWeight, S.Context?.HardwareId);
+        var ranked = new (StrategyDescriptor, StrategyStatsSnapshot)[candidates.Count];
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            // Almost always the silo's copy, without a call (see SiloStrategyScores for the bound).
+            ranked[i] = (candidates[i], await scores.GetAsync(StrategyStatsKey.For(S.Type, candidates[i].Id)));
+        }
+
+        var selection = StrategySelector.Select(ranked, _options.MinSamplesForScore, _options.ExplorationWeight, S.Context?.HardwareId);
 
         var attempt = ++S.PlansIssued;
         S.IssuedPlans.Add(new IssuedPlan
@@ -461,8 +478,6 @@ public sealed partial class ErrorGrain(
             throw;
         }
     }
-
-    private ICircuitBreakerGrain Breaker(string component) => GrainFactory.GetGrain<ICircuitBreakerGrain>(component);
 
     private static void Trim<T>(List<T> list, int keep)
     {

@@ -3,7 +3,7 @@ using RecoveryCluster.Errors;
 namespace RecoveryCluster.Grains.Errors;
 
 /// <summary>
-/// One shard of the error index. Upserts arrive one-way from error grains on every change, so the shard writes its
+/// One shard of the error index. Upserts arrive in batches from each silo's error grains (see ErrorIndexFeed), so the shard writes its
 /// state on a short timer rather than per upsert; a lost tail is rebuilt by the errors' next change.
 /// </summary>
 public sealed class ErrorIndexGrain(
@@ -21,17 +21,25 @@ public sealed class ErrorIndexGrain(
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
         _writes.FlushOnDeactivationAsync(reason, cancellationToken);
 
-    public Task UpsertAsync(ErrorSummary summary)
+    public Task UpsertManyAsync(IReadOnlyList<ErrorSummary> summaries)
     {
-        ArgumentNullException.ThrowIfNull(summary);
-        Guard.Key(summary.ErrorId, "errorId");
-        if (state.State.Errors.TryGetValue(summary.ErrorId, out var known) && known.Revision > summary.Revision)
+        ArgumentNullException.ThrowIfNull(summaries);
+        Guard.Batch(summaries.Count, "summaries");
+        foreach (var summary in summaries)
         {
-            // An older change that arrived late.
-            return Task.CompletedTask;
+            ArgumentNullException.ThrowIfNull(summary);
+            Guard.Key(summary.ErrorId, "errorId");
         }
 
-        state.State.Errors[summary.ErrorId] = summary;
+        foreach (var summary in summaries)
+        {
+            // Batches from different silos may cross: an older change that arrives late is ignored.
+            if (!state.State.Errors.TryGetValue(summary.ErrorId, out var known) || known.Revision <= summary.Revision)
+            {
+                state.State.Errors[summary.ErrorId] = summary;
+            }
+        }
+
         _writes.MarkDirty();
         return Task.CompletedTask;
     }

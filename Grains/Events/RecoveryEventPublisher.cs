@@ -1,6 +1,8 @@
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RecoveryCluster.Grains.Options;
 using RecoveryCluster.Events;
 
 namespace RecoveryCluster.Grains.Events;
@@ -8,7 +10,8 @@ namespace RecoveryCluster.Grains.Events;
 /// <summary>
 /// Where grains drop their events. <see cref="Publish(IReadOnlyList{RecoveryEvent})"/> only writes to a bounded
 /// in-memory buffer (dropping and counting when it is full), so publishing never slows or breaks recovery; one loop
-/// per silo drains the buffer in batches to the event hub, sending the next batch once the hub took the previous one.
+/// per silo drains the buffer in batches to the event hub, sending the next batch once the hub took the previous one
+/// and <see cref="RecoveryOptions.BatchInterval"/> has passed.
 /// </summary>
 public sealed partial class RecoveryEventPublisher : IAsyncDisposable
 {
@@ -24,12 +27,16 @@ public sealed partial class RecoveryEventPublisher : IAsyncDisposable
     private readonly IRecoveryEventSink[] _sinks;
     private readonly ILogger<RecoveryEventPublisher> _logger;
     private readonly Lock _startGate = new();
+    private readonly TimeSpan _interval;
     private Task? _drain;
     private long _published;
     private long _dropped;
 
-    public RecoveryEventPublisher(IGrainFactory grains, IEnumerable<IRecoveryEventSink> sinks, IMeterFactory meters, ILogger<RecoveryEventPublisher> logger)
+    public RecoveryEventPublisher(
+        IGrainFactory grains, IEnumerable<IRecoveryEventSink> sinks, IMeterFactory meters, IOptions<RecoveryOptions> options, ILogger<RecoveryEventPublisher> logger)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        _interval = options.Value.BatchInterval;
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(sinks);
         ArgumentNullException.ThrowIfNull(meters);
@@ -109,6 +116,12 @@ public sealed partial class RecoveryEventPublisher : IAsyncDisposable
         var batch = new List<RecoveryEvent>(MaxBatch);
         while (await _buffer.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
+            // Let a batch gather: one hub call per interval, not one per event, when events come one at a time.
+            if (_interval > TimeSpan.Zero && _buffer.Reader.Count < MaxBatch)
+            {
+                await Task.Delay(_interval).ConfigureAwait(false);
+            }
+
             while (batch.Count < MaxBatch && _buffer.Reader.TryRead(out var e))
             {
                 batch.Add(e);

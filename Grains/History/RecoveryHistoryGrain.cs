@@ -25,6 +25,16 @@ public sealed class RecoveryHistoryGrain : Grain, IRecoveryHistoryGrain
         return Task.CompletedTask;
     }
 
+    public async Task AppendManyAsync(IReadOnlyList<RecoveryRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        Guard.Batch(records.Count, "records");
+        foreach (var record in records)
+        {
+            await AppendAsync(record);
+        }
+    }
+
     public Task<IReadOnlyList<RecoveryRecord>> QueryAsync(HistoryQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);

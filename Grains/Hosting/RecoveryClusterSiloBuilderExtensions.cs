@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RecoveryCluster.Grains.CircuitBreaker;
 using RecoveryCluster.Grains.Diagnostics;
 using RecoveryCluster.Grains.Errors;
 using RecoveryCluster.Grains.History;
@@ -32,6 +33,9 @@ public static class RecoveryClusterSiloBuilderExtensions
         services.AddMetrics();
         services.TryAddSingleton<RecoveryInstruments>();
         services.TryAddSingleton(sp => new StrategyCatalog(sp.GetServices<StrategyDescriptor>()));
+        services.TryAddSingleton<SiloCircuitView>();
+        services.TryAddSingleton<SiloStrategyScores>();
+        services.TryAddSingleton<ErrorIndexFeed>();
         services.TryAddSingleton<GrainCallCount>();
 
         // Dev mode's history; the durable mode registers its PostgreSQL store first, and TryAdd keeps it.

@@ -46,4 +46,20 @@ public sealed class RecoveryOptions
     /// <summary>Attempts kept in the level history.</summary>
     [Range(1, 10000)]
     public int LevelHistoryKept { get; set; } = 100;
+
+    /// <summary>
+    /// How long a silo gathers the work its error grains hand on (breaker signals, executions for the statistics,
+    /// index lines, in-memory history) before sending it, one call per destination. The breaker and the scores see a
+    /// failure or an outcome this much later, plus one call.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
+    public TimeSpan BatchInterval { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// The oldest breaker state and strategy score a silo plans with. Each silo keeps the newest answer it had from
+    /// a breaker or a statistics grain (every batch it sends is answered with the current value) and reads again past
+    /// this age, so a plan's start level and ranking lag the truth by at most this, or less while the silo is busy.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan CachedStateMaxAge { get; set; } = TimeSpan.FromSeconds(1);
 }

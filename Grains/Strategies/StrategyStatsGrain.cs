@@ -79,6 +79,23 @@ public sealed class StrategyStatsGrain(
         return Task.FromResult(Snapshot());
     }
 
+    public Task<StrategyStatsSnapshot> RecordManyAsync(IReadOnlyList<StrategyExecution> executions)
+    {
+        ArgumentNullException.ThrowIfNull(executions);
+        Guard.Batch(executions.Count, "executions");
+        foreach (var execution in executions)
+        {
+            Validate(execution);
+        }
+
+        foreach (var execution in executions)
+        {
+            _ = RecordAsync(execution);
+        }
+
+        return Task.FromResult(Snapshot());
+    }
+
     public Task RecordStabilityAsync(double stabilityScore)
     {
         Guard.Range(stabilityScore, 0, 1, nameof(stabilityScore));

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RecoveryCluster.CircuitBreaker;
+using RecoveryCluster.Grains.CircuitBreaker;
 using RecoveryCluster.Silo.Api.Contracts;
 
 namespace RecoveryCluster.Silo.Api;
@@ -35,7 +36,8 @@ public static class CircuitsApi
     }
 
     /// <summary>Isolating is allowed for any valid component name: operators may fence a component before it ever failed.</summary>
-    public static async Task<Results<Ok<CircuitSnapshot>, ValidationProblem>> IsolateAsync(string component, IsolateRequest? request, IGrainFactory grains)
+    public static async Task<Results<Ok<CircuitSnapshot>, ValidationProblem>> IsolateAsync(
+        string component, IsolateRequest? request, IGrainFactory grains, SiloCircuitView circuits)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         ApiValidation.Key(component, "component", errors);
@@ -46,17 +48,17 @@ public static class CircuitsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        return TypedResults.Ok(await grains.GetGrain<ICircuitBreakerGrain>(component).IsolateAsync(reason));
+        return TypedResults.Ok(circuits.Observe(await grains.GetGrain<ICircuitBreakerGrain>(component).IsolateAsync(reason)));
     }
 
-    public static async Task<Results<Ok<CircuitSnapshot>, ProblemHttpResult>> ResetAsync(string component, IGrainFactory grains)
+    public static async Task<Results<Ok<CircuitSnapshot>, ProblemHttpResult>> ResetAsync(string component, IGrainFactory grains, SiloCircuitView circuits)
     {
         if (!await KnownAsync(component, grains))
         {
             return NotFound(component);
         }
 
-        return TypedResults.Ok(await grains.GetGrain<ICircuitBreakerGrain>(component).ResetAsync());
+        return TypedResults.Ok(circuits.Observe(await grains.GetGrain<ICircuitBreakerGrain>(component).ResetAsync()));
     }
 
     private static async Task<bool> KnownAsync(string component, IGrainFactory grains) =>

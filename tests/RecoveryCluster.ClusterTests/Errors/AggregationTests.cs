@@ -54,6 +54,7 @@ public sealed class AggregationTests(ClusterFixture fixture)
         var report = await Client.Grain(occurrence).GetReportAsync();
         Assert.Equal(1000, report!.RetryCount);
         Assert.Equal(ErrorStatus.Resolved, report.Status);
+        await fixture.HandedOnAsync();
         var stats = await Client.GetGrain<IStrategyStatsGrain>(StrategyStatsKey.For(ErrorType.Resource, plan.StrategyId)).GetSnapshotAsync();
         Assert.Equal(1000, stats.TotalExecutions);
         Assert.Equal(1000, stats.TotalSuccesses);

@@ -10,20 +10,30 @@ public sealed class ErrorIndexTests(ClusterFixture fixture)
     {
         var shard = fixture.Client.GetGrain<IErrorIndexGrain>($"ordering-{Guid.NewGuid():N}");
         var component = Failures.NewComponent("index");
-        await shard.UpsertAsync(Summary("error-a", component, ErrorStatus.Resolved, revision: 4));
-        await Eventually.HoldsAsync(async () => (await shard.CountAsync()).Total == 1, "the first summary indexed");
+        await shard.UpsertManyAsync([Summary("error-a", component, ErrorStatus.Resolved, revision: 4)]);
 
-        // The late, older change; then another error's summary, whose arrival shows the shard has taken both.
-        await shard.UpsertAsync(Summary("error-a", component, ErrorStatus.Open, revision: 3));
-        await shard.UpsertAsync(Summary("error-b", component, ErrorStatus.Open, revision: 1));
-        await Eventually.HoldsAsync(async () => (await shard.CountAsync()).Total == 2, "the marker summary indexed");
+        // A late, older change of error-a in another silo's batch, next to a new error.
+        await shard.UpsertManyAsync([Summary("error-a", component, ErrorStatus.Open, revision: 3), Summary("error-b", component, ErrorStatus.Open, revision: 1)]);
+        var listed = await shard.QueryAsync(new ErrorQuery(Limit: 10));
+        Assert.Equal(2, listed.Count);
+        Assert.Equal((ErrorStatus.Resolved, 4L), (listed.Single(e => e.ErrorId == "error-a").Status, listed.Single(e => e.ErrorId == "error-a").Revision));
 
-        var listed = (await shard.QueryAsync(new ErrorQuery(Limit: 10))).Single(e => e.ErrorId == "error-a");
-        Assert.Equal((ErrorStatus.Resolved, 4L), (listed.Status, listed.Revision));
+        // Within one batch, too, the newest revision wins whatever the order.
+        await shard.UpsertManyAsync([Summary("error-a", component, ErrorStatus.Open, revision: 6), Summary("error-a", component, ErrorStatus.Retrying, revision: 5)]);
+        Assert.Equal(6, (await shard.QueryAsync(new ErrorQuery(Limit: 10))).Single(e => e.ErrorId == "error-a").Revision);
+    }
 
-        await shard.UpsertAsync(Summary("error-a", component, ErrorStatus.Open, revision: 5));
-        await Eventually.HoldsAsync(
-            async () => (await shard.QueryAsync(new ErrorQuery(Limit: 10))).Single(e => e.ErrorId == "error-a").Revision == 5, "the newer summary kept");
+    [Fact]
+    public async Task A_batch_larger_than_the_limit_is_refused_and_changes_nothing()
+    {
+        var shard = fixture.Client.GetGrain<IErrorIndexGrain>($"limit-{Guid.NewGuid():N}");
+        var component = Failures.NewComponent("index");
+        var tooMany = Enumerable.Range(0, Limits.MaxSiloBatch + 1).Select(i => Summary($"error-{i}", component, ErrorStatus.Open, revision: 1)).ToArray();
+
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => shard.UpsertManyAsync(tooMany));
+
+        Assert.Contains("summaries", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(0, (await shard.CountAsync()).Total);
     }
 
     private static ErrorSummary Summary(string errorId, string component, ErrorStatus status, long revision) => new(

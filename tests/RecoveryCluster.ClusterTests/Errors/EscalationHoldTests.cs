@@ -1,3 +1,4 @@
+using RecoveryCluster.CircuitBreaker;
 using RecoveryCluster.Errors;
 using RecoveryCluster.Events;
 using RecoveryCluster.Grains.Errors;
@@ -157,6 +158,7 @@ public sealed class EscalationHoldTests(ClusterFixture fixture)
         // Closed before the escalation: the hold stands.
         await breaker.IsolateAsync("maintenance");
         await breaker.ResetAsync();
+        await fixture.SilosSeeCircuitAsync(component, CircuitState.Closed);
         fixture.Time.Advance(TimeSpan.FromSeconds(1));
         await EscalateAsync(occurrence);
         Assert.True((await Client.ReportAsync(occurrence)).Held);
@@ -166,6 +168,7 @@ public sealed class EscalationHoldTests(ClusterFixture fixture)
         fixture.Time.Advance(TimeSpan.FromSeconds(1));
         Assert.True((await Client.ReportAsync(occurrence)).Held);
         await breaker.ResetAsync();
+        await fixture.SilosSeeCircuitAsync(component, CircuitState.Closed);
 
         var afterClose = await Client.ReportAsync(occurrence);
 

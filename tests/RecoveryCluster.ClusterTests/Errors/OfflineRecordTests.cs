@@ -23,6 +23,7 @@ public sealed class OfflineRecordTests(ClusterFixture fixture)
         var occurrence = Failures.Occurrence(Failures.NewComponent("ledger"), worker: "worker-7", type: ErrorType.Validation);
         var records = Enumerable.Range(1, 5).Select(i => Record(i, occurrence, success: i != 3)).ToList();
         var batch = new OfflineBatch("worker-7", Guid.NewGuid(), records);
+        await fixture.HandedOnAsync();
         var retryBefore = await Stats(StrategyIds.Retry).GetSnapshotAsync();
 
         Assert.Equal(5, await Client.Grain(occurrence).RecordOfflineAsync(batch));
@@ -31,6 +32,7 @@ public sealed class OfflineRecordTests(ClusterFixture fixture)
 
         var report = (await Client.Grain(occurrence).GetReportAsync())!;
         Assert.Equal(7, report.AggregatedCount);
+        await fixture.HandedOnAsync();
         Assert.Equal(8, report.RetryCount); // seven retries, and the fallback after the third one's failure
         Assert.Equal((_earlier.AddMinutes(1), _earlier.AddMinutes(7)), (report.FirstSeen, report.LastSeen));
         Assert.Equal(ErrorStatus.Resolved, report.Status);
@@ -52,6 +54,7 @@ public sealed class OfflineRecordTests(ClusterFixture fixture)
         var component = Failures.NewComponent("billing");
         var occurrence = Failures.Occurrence(component, worker: "worker-2", type: ErrorType.Network);
         var plan = (await Client.ReportAsync(occurrence)).Plan!;
+        await fixture.HandedOnAsync();
         var next = (await Client.Grain(occurrence).RecordOutcomeAsync(plan.Attempt, Failures.Outcome(plan, success: false))).NextPlan!;
         var breakerBefore = await Client.Breaker(component).GetSnapshotAsync();
 

@@ -16,6 +16,7 @@ public sealed class OutcomeIdempotencyTests(ClusterFixture fixture)
         var occurrence = Failures.Occurrence(Failures.NewComponent("inventory"), type: ErrorType.Coordinator);
         var plan = (await Client.ReportAsync(occurrence)).Plan!;
         var outcome = Failures.Outcome(plan, success: false) with { OutcomeId = Guid.NewGuid() };
+        await fixture.HandedOnAsync();
         var statsBefore = await Stats(plan).GetSnapshotAsync();
 
         var first = await Client.Grain(occurrence).RecordOutcomeAsync(plan.Attempt, outcome);
@@ -28,6 +29,7 @@ public sealed class OutcomeIdempotencyTests(ClusterFixture fixture)
         });
         var report = await Client.Grain(occurrence).GetReportAsync();
         Assert.Equal(1, report!.RetryCount);
+        await fixture.HandedOnAsync();
         Assert.Equal(statsBefore.TotalExecutions + 1, (await Stats(plan).GetSnapshotAsync()).TotalExecutions);
         var history = await Client.GetGrain<IRecoveryHistoryGrain>(ErrorType.Coordinator.ToName()).QueryAsync(new HistoryQuery(Limit: 10_000));
         Assert.Single(history, r => r.RecordId == outcome.OutcomeId);

@@ -84,6 +84,8 @@ public sealed class ProgressiveRecoveryTests(ClusterFixture fixture)
         Assert.Equal(RecoveryLevel.SystemComponent, whileOpen.Plan!.Level);
         Assert.Equal(CircuitState.Open, whileOpen.Plan.CircuitState);
 
+        // The report's failure reaches the breaker before the time moves on.
+        await fixture.HandedOnAsync();
         fixture.Time.Advance(TimeSpan.FromSeconds(61));
         var whileHalfOpen = await Client.ReportAsync(Failures.Occurrence(component, message: "too many clients"));
         Assert.Equal(RecoveryLevel.Enhanced, whileHalfOpen.Plan!.Level);
@@ -99,6 +101,7 @@ public sealed class ProgressiveRecoveryTests(ClusterFixture fixture)
         Assert.Equal(RecoveryLevel.Enhanced, plan.Level);
         plan = (await Client.Grain(occurrence).RecordOutcomeAsync(plan.Attempt, Failures.Outcome(plan, false))).NextPlan!;
         await Client.Grain(occurrence).RecordOutcomeAsync(plan.Attempt, Failures.Outcome(plan, true));
+        await fixture.HandedOnAsync();
 
         await OpenAsync(component);
         fixture.Time.Advance(TimeSpan.FromSeconds(61));
@@ -134,6 +137,7 @@ public sealed class ProgressiveRecoveryTests(ClusterFixture fixture)
         }
 
         Assert.Equal(CircuitState.Open, (await breaker.GetSnapshotAsync()).State);
+        await fixture.SilosSeeCircuitAsync(component, CircuitState.Open);
     }
 
     [Fact]

@@ -13,6 +13,8 @@ public sealed class StrategySelectionTests(ClusterFixture fixture)
     {
         // Database errors at level 1 have three candidates in catalog order: retry, reconnect, database-reconnect.
         await Client.ResetStatsAsync(ErrorType.Database);
+        var candidates = new[] { StrategyIds.Retry, StrategyIds.Reconnect, StrategyIds.DatabaseReconnect };
+        await fixture.SilosSeeScoresAsync(ErrorType.Database, candidates, s => s.TotalExecutions == 0);
         var component = Failures.NewComponent("orders-db");
 
         // Exploration: each candidate is tried in catalog order until it has three samples.
@@ -25,6 +27,10 @@ public sealed class StrategySelectionTests(ClusterFixture fixture)
             Assert.StartsWith("exploring", plan.Reason, StringComparison.Ordinal);
             var reconnectWins = plan.StrategyId == StrategyIds.Reconnect;
             await Client.Grain(occurrence).RecordOutcomeAsync(plan.Attempt, Failures.Outcome(plan, success: reconnectWins));
+
+            // The outcome reaches the statistics in the silo's next batch; every silo's copy has it within its maximum age.
+            var recorded = explored.Count(id => id == plan.StrategyId);
+            await fixture.SilosSeeScoresAsync(ErrorType.Database, [plan.StrategyId], s => s.TotalExecutions == recorded);
         }
 
         Assert.Equal([.. Enumerable.Repeat(StrategyIds.Retry, 3), .. Enumerable.Repeat(StrategyIds.Reconnect, 3), .. Enumerable.Repeat(StrategyIds.DatabaseReconnect, 3)], explored);
@@ -118,6 +124,8 @@ public sealed class StrategySelectionTests(ClusterFixture fixture)
             return (await Client.ReportAsync(occurrence)).Plan!;
         }
 
+        // Written straight to the statistics grains: the silos' copies catch up within their maximum age.
+        await fixture.SilosSeeScoresAsync(ErrorType.Coordinator, [StrategyIds.Retry, StrategyIds.Reconnect], s => s.TotalExecutions == 10);
         var onB = await PlanOn("hw-b");
         Assert.Equal(StrategyIds.Reconnect, onB.StrategyId);
         Assert.Contains("hw-b", onB.Reason, StringComparison.Ordinal);
