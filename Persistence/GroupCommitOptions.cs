@@ -1,4 +1,5 @@
 namespace RecoveryCluster.Persistence;
 
 /// <summary>How a <see cref="GroupCommitWriter{TItem}"/> batches.</summary>
-internal sealed record GroupCommitOptions(int MaxBatch, int QueueCapacity, int WriteAttempts);
+/// <param name="Lanes">Batches committing at once.</param>
+internal sealed record GroupCommitOptions(int MaxBatch, int QueueCapacity, int WriteAttempts, int Lanes = 1);

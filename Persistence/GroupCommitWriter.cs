@@ -9,7 +9,8 @@ namespace RecoveryCluster.Persistence;
 /// <summary>
 /// Group commit: appends queue up while the previous batch commits, then go to PostgreSQL together in one statement.
 /// Each append completes only when its batch has committed, so a caller acknowledges after the write is durable,
-/// and one commit (one fsync) serves everything that arrived meanwhile.
+/// and one commit (one fsync) serves everything that arrived meanwhile. With several lanes, that many batches commit
+/// at once (PostgreSQL flushes their commits together); only for items whose order across batches does not matter.
 /// </summary>
 /// <typeparam name="TItem">What is appended.</typeparam>
 internal sealed partial class GroupCommitWriter<TItem> : IAsyncDisposable
@@ -42,7 +43,7 @@ internal sealed partial class GroupCommitWriter<TItem> : IAsyncDisposable
         _logger = logger;
         _queue = Channel.CreateBounded<Queued>(new BoundedChannelOptions(options.QueueCapacity)
         {
-            SingleReader = true,
+            SingleReader = options.Lanes == 1,
             FullMode = BoundedChannelFullMode.Wait,
         });
         _retry = new ResiliencePipelineBuilder()
@@ -55,7 +56,7 @@ internal sealed partial class GroupCommitWriter<TItem> : IAsyncDisposable
                 ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>(IsRetryable).Handle<TimeoutException>(),
             })
             .Build();
-        _loop = Task.Run(RunAsync);
+        _loop = Task.WhenAll(Enumerable.Range(0, options.Lanes).Select(_ => Task.Run(RunAsync)));
     }
 
     public int Pending => _queue.Reader.Count;
@@ -88,6 +89,12 @@ internal sealed partial class GroupCommitWriter<TItem> : IAsyncDisposable
             while (batch.Count < _options.MaxBatch && _queue.Reader.TryRead(out var pending))
             {
                 batch.Add(pending);
+            }
+
+            if (batch.Count == 0)
+            {
+                // Another lane took what woke this one.
+                continue;
             }
 
             Interlocked.Exchange(ref _oldestPendingAt, batch[0].EnqueuedAt);

@@ -19,6 +19,13 @@ public sealed class HistoryWriterOptions
     [Range(1, 10)]
     public int WriteAttempts { get; set; } = 3;
 
+    /// <summary>
+    /// Error-state batches committing at once. Each error writes its next version only after the previous one
+    /// committed, so batches never race on one error, and more lanes let more commits share each WAL flush.
+    /// </summary>
+    [Range(1, 16)]
+    public int ErrorStateLanes { get; set; } = 4;
+
     /// <summary>The same settings for any of the silo's group-commit writers (history rows, error states).</summary>
     internal GroupCommitOptions ToGroupCommit() => new(MaxBatch, QueueCapacity, WriteAttempts);
 }

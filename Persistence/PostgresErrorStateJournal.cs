@@ -39,7 +39,7 @@ public sealed class PostgresErrorStateJournal : IErrorStateJournal, IAsyncDispos
             "error states", WriteAsync,
             error => new HistoryUnavailableException(
                 $"The error's state could not be written to PostgreSQL ({error.Message}); nothing was acknowledged, retry the call."),
-            settings.ToGroupCommit(), time, logger);
+            settings.ToGroupCommit() with { Lanes = settings.ErrorStateLanes }, time, logger);
     }
 
     public bool IsDurable => true;

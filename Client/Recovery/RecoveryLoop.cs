@@ -150,9 +150,10 @@ internal sealed partial class RecoveryLoop(
             {
                 next = await RecordOutcomeAsync(errorGrain, plan.Attempt, outcome, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception clusterError) when (ClusterFailure.Is(clusterError))
+            catch (Exception clusterError) when (ClusterFailure.Is(clusterError) || clusterError is ErrorNotReportedException)
             {
-                // Without a connection every outcome is lost alike, and the connection's log line says so once.
+                // Without a connection every outcome is lost alike, and the connection's log line says so once. A cluster
+                // that restarted without durable storage since the plan no longer knows the error: the same, for this outcome.
                 if (connection.IsConnected)
                 {
                     LogOutcomeLost(gate.Component, plan.StrategyId, clusterError.Message);

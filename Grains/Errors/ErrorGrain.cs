@@ -146,7 +146,7 @@ public sealed partial class ErrorGrain(
     {
         if (!S.Reported)
         {
-            throw new InvalidOperationException($"Error '{ErrorId}' was never reported; report it before recording outcomes.");
+            throw new ErrorNotReportedException($"Error '{ErrorId}' was never reported; report it before recording outcomes.");
         }
 
         var issued = OutcomeValidator.Validate(attempt, outcome, S.IssuedPlans, catalog);

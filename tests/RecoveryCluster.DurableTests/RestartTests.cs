@@ -56,7 +56,11 @@ public sealed class RestartTests(SharedPostgres postgres)
                 await grains.Grain(opener).ReportAsync(opener);
             }
 
-            Assert.Equal(CircuitState.Open, (await grains.GetGrain<ICircuitBreakerGrain>("orders-db").GetSnapshotAsync()).State);
+            // Failures and executions reach the breaker and the statistics in the silos' next batches.
+            await Deadline.UntilAsync(
+                async () => (await grains.GetGrain<ICircuitBreakerGrain>("orders-db").GetSnapshotAsync()).State == CircuitState.Open,
+                TimeSpan.FromSeconds(10), "orders-db open");
+            await Deadline.UntilAsync(async () => await NetworkExecutionsAsync(grains) == 7, TimeSpan.FromSeconds(10), "the 7 network executions counted");
             before = await Snapshot.TakeAsync(grains, escalating, repeated);
             breakerVersion = await BreakerRowVersionAsync(db, "orders-db");
         }
@@ -101,6 +105,13 @@ public sealed class RestartTests(SharedPostgres postgres)
         Database.ScalarAsync<long>(db, "SELECT coalesce(max(version), 0) FROM rc_grain_state WHERE grain_type = 'breaker' AND grain_key_ext = $1", component);
 
     /// <summary>What a restart must keep, as comparable values.</summary>
+    private static async Task<long> NetworkExecutionsAsync(IGrainFactory grains)
+    {
+        var strategies = await grains.GetGrain<IRecoveryAdvisorGrain>(ErrorType.Network.ToName()).GetStrategiesAsync();
+        var snapshots = await Task.WhenAll(strategies.Select(s => grains.GetGrain<IStrategyStatsGrain>(StrategyStatsKey.For(ErrorType.Network, s.Id)).GetSnapshotAsync()));
+        return snapshots.Sum(s => s.TotalExecutions);
+    }
+
     private sealed record Snapshot(string Errors, string Statistics, string Breakers)
     {
         public static async Task<Snapshot> TakeAsync(IGrainFactory grains, params ErrorOccurrence[] errors)

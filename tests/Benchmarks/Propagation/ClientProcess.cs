@@ -22,7 +22,7 @@ public sealed class ClientProcess : IAsyncDisposable
 
     public string WorkerId { get; }
 
-    public static async Task<ClientProcess> StartAsync(string clusterId, int gatewayPort, string component, string workerId, TimeSpan readyWithin)
+    public static async Task<ClientProcess> StartAsync(string clusterId, int gatewayPort, string component, string workerId, int workers, TimeSpan readyWithin)
     {
         var benchmarks = Path.Combine(BenchmarkConfig.RepositoryRoot, "tests", "Benchmarks", "bin", SiloProcess.BuildConfiguration(), "net10.0", "RecoveryCluster.Benchmarks.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -32,7 +32,7 @@ public sealed class ClientProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { benchmarks, PropagationClient.Mode, clusterId, gatewayPort.ToString(CultureInfo.InvariantCulture), component, workerId })
+        foreach (var argument in new[] { benchmarks, PropagationClient.Mode, clusterId, gatewayPort.ToString(CultureInfo.InvariantCulture), component, workerId, workers.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
         }
