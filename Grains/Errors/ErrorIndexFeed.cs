@@ -7,9 +7,10 @@ using RecoveryCluster.Grains.PerSilo;
 namespace RecoveryCluster.Grains.Errors;
 
 /// <summary>
-/// Keeps the error index current from a silo: each change's summary goes to its shard in the silo's next batch
-/// (<see cref="RecoveryOptions.BatchInterval"/>), so the index never slows recovery and costs a call per shard per
-/// batch, not per change. Summaries carry the state's revision; the shard keeps the newest.
+/// Keeps the error index current from a silo: each change's summary goes to its shard in the silo's next batch, every
+/// ten <see cref="RecoveryOptions.BatchInterval"/>s (the list is for people, not for recovery), so the index never
+/// slows recovery and costs a call per shard per batch, not per change. Summaries carry the state's revision; the
+/// shard keeps the newest. A listing through a silo first sends that silo's pending lines (<see cref="FlushAsync"/>).
 /// </summary>
 public sealed class ErrorIndexFeed(IGrainFactory grains, IOptions<RecoveryOptions> options, ILogger<ErrorIndexFeed> logger)
 {
@@ -18,7 +19,7 @@ public sealed class ErrorIndexFeed(IGrainFactory grains, IOptions<RecoveryOption
     private readonly OutboundBatcher<ErrorSummary> _summaries = new(
         "error index lines",
         (shard, summaries) => SendAsync(grains, shard, summaries),
-        options.Value.BatchInterval,
+        options.Value.BatchInterval * 10,
         Capacity,
         logger);
 

@@ -25,6 +25,7 @@ internal sealed partial class OutboundBatcher<T>
     private int _pendingCount;
     private bool _running;
     private TaskCompletionSource? _pendingSent;
+    private TaskCompletionSource _flushRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _inFlight = Task.CompletedTask;
     private long _sentBatches;
     private long _sentItems;
@@ -80,13 +81,17 @@ internal sealed partial class OutboundBatcher<T>
         }
     }
 
-    /// <summary>Completes when everything enqueued before the call has been sent (or given up on).</summary>
+    /// <summary>
+    /// Completes when everything enqueued before the call has been sent (or given up on); the round waiting for its
+    /// interval goes at once.
+    /// </summary>
     public Task FlushAsync()
     {
         lock (_gate)
         {
             if (_pendingCount > 0)
             {
+                _flushRequested.TrySetResult();
                 return (_pendingSent ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
             }
 
@@ -98,15 +103,26 @@ internal sealed partial class OutboundBatcher<T>
     {
         while (true)
         {
+            Task flushRequested;
+            lock (_gate)
+            {
+                flushRequested = _flushRequested.Task;
+            }
+
             if (_interval > TimeSpan.Zero)
             {
-                await Task.Delay(_interval).ConfigureAwait(false);
+                await Task.WhenAny(Task.Delay(_interval), flushRequested).ConfigureAwait(false);
             }
 
             Dictionary<string, List<T>> round;
             TaskCompletionSource? sent;
             lock (_gate)
             {
+                if (_flushRequested.Task.IsCompleted)
+                {
+                    _flushRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
+
                 if (_pendingCount == 0)
                 {
                     _running = false;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RecoveryCluster.Errors;
+using RecoveryCluster.Grains.Errors;
 using RecoveryCluster.Grains;
 using RecoveryCluster.Silo.Api.Contracts;
 
@@ -35,7 +36,7 @@ public static class ErrorsApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<ErrorSummary>>, ValidationProblem>> ListAsync(
-        string? status, string? type, string? component, int? limit, IGrainFactory grains)
+        string? status, string? type, string? component, int? limit, IGrainFactory grains, ErrorIndexFeed index)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         ErrorStatus? statusFilter = null;
@@ -59,6 +60,7 @@ public static class ErrorsApi
             return TypedResults.ValidationProblem(errors);
         }
 
+        await index.FlushAsync();
         return TypedResults.Ok(await ErrorIndex.QueryAsync(grains, new ErrorQuery(statusFilter, typeFilter, component, take)));
     }
 

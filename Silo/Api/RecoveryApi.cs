@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RecoveryCluster.Errors;
+using RecoveryCluster.Grains.Errors;
 using Microsoft.Extensions.Options;
 using RecoveryCluster.Grains;
 using RecoveryCluster.Grains.Analytics;
@@ -27,7 +28,7 @@ public static class RecoveryApi
     }
 
     public static async Task<Results<Ok<RecoveryMetrics>, ValidationProblem>> MetricsAsync(
-        string? errorType, string? strategyId, int? days, IRecoveryHistoryStore history, IGrainFactory grains, RecoveryClock clock)
+        string? errorType, string? strategyId, int? days, IRecoveryHistoryStore history, IGrainFactory grains, ErrorIndexFeed index, RecoveryClock clock)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var type = ApiValidation.ErrorType(errorType, "errorType", errors);
@@ -47,7 +48,7 @@ public static class RecoveryApi
 
         // The secondary figures come from the most recent attempts (all of them in dev mode, whose history is bounded).
         var recent = await history.QueryAsync(type, new HistoryQuery(strategyId, since, SecondaryMetricsRecords));
-        return TypedResults.Ok(metrics with { Secondary = await SecondaryMetricsSource.ComputeAsync(grains, type, recent) });
+        return TypedResults.Ok(metrics with { Secondary = await SecondaryMetricsSource.ComputeAsync(grains, index, type, recent) });
     }
 
     public static async Task<Results<Ok<IReadOnlyList<RecommendationResponse>>, ProblemHttpResult>> RecommendationsAsync(

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using RecoveryCluster.CircuitBreaker;
 using RecoveryCluster.Errors;
 using RecoveryCluster.Grains.Diagnostics;
+using RecoveryCluster.Grains.Errors;
 using RecoveryCluster.Grains.History;
 using RecoveryCluster.Grains.Strategies;
 using RecoveryCluster.History;
@@ -22,8 +23,9 @@ public static class StatusApi
         return app;
     }
 
-    public static async Task<Ok<StatusResponse>> StatusAsync(IGrainFactory grains, IRecoveryHistoryStore history)
+    public static async Task<Ok<StatusResponse>> StatusAsync(IGrainFactory grains, IRecoveryHistoryStore history, ErrorIndexFeed index)
     {
+        await index.FlushAsync();
         var silos = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
         var counts = await ErrorIndex.CountAsync(grains);
         var metrics = await history.MetricsAsync(null, null, null);

@@ -95,6 +95,17 @@ public sealed class OutboundBatcherTests
     }
 
     [Fact]
+    public async Task A_flush_sends_at_once_instead_of_waiting_out_the_interval()
+    {
+        var batcher = new OutboundBatcher<string>("test items", Record, TimeSpan.FromHours(1), 100, NullLogger.Instance);
+        batcher.Enqueue("a", "listed");
+
+        await batcher.FlushAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(["listed"], Assert.Single(_sent).Items);
+    }
+
+    [Fact]
     public void Flushing_with_nothing_pending_completes_at_once()
     {
         Assert.True(Batcher(Record).FlushAsync().IsCompleted);
