@@ -3,7 +3,6 @@ using RecoveryCluster.Errors;
 namespace RecoveryCluster.CircuitBreaker;
 
 /// <summary>A failure offered to a breaker. Whether it counts follows the selective-recording rules (DESIGN §3).</summary>
-/// <param name="RecoveredAtLevel1">The failure was already fixed by a level-1 recovery: a mild one is then not counted (severe ones and crashes always are).</param>
 [GenerateSerializer, Immutable, Alias("rc.failure-signal")]
 public sealed record FailureSignal(
     [property: Id(0)] string WorkerId,
@@ -11,5 +10,4 @@ public sealed record FailureSignal(
     [property: Id(2)] ErrorSeverity Severity,
     [property: Id(3)] string? Message = null,
     [property: Id(4)] bool IsCrash = false,
-    [property: Id(5)] bool IsCriticalOperation = false,
-    [property: Id(6)] bool RecoveredAtLevel1 = false);
+    [property: Id(5)] bool IsCriticalOperation = false);

@@ -43,7 +43,8 @@ public sealed class CircuitBreakerPolicy(CircuitBreakerOptions options)
     /// <summary>
     /// Selective recording (DESIGN §3): count anything in half-open, severe or critical failures, crashes, medium
     /// failures on critical operations, and a worker's consecutive failures of the same type; skip isolated mild
-    /// failures and failures already recovered at level 1.
+    /// failures. A failure recovered at level 1 ends its worker's chain through the recovery's success
+    /// (<see cref="RecordProbeSuccess"/>), so the next mild one is isolated again.
     /// </summary>
     public bool ShouldCount(CircuitBreakerState state, FailureSignal failure)
     {
@@ -52,11 +53,6 @@ public sealed class CircuitBreakerPolicy(CircuitBreakerOptions options)
         if (state.State == CircuitState.HalfOpen || failure.Severity >= ErrorSeverity.High || failure.IsCrash)
         {
             return true;
-        }
-
-        if (failure.RecoveredAtLevel1)
-        {
-            return false;
         }
 
         if (failure.Severity == ErrorSeverity.Medium && failure.IsCriticalOperation)
@@ -280,13 +276,6 @@ public sealed class CircuitBreakerPolicy(CircuitBreakerOptions options)
 
     private void RememberWorker(CircuitBreakerState state, FailureSignal failure, DateTimeOffset now)
     {
-        if (failure.RecoveredAtLevel1)
-        {
-            // A failure fixed at level 1 ends the worker's chain rather than extending it.
-            state.LastFailureByWorker.Remove(failure.WorkerId);
-            return;
-        }
-
         if (!state.LastFailureByWorker.ContainsKey(failure.WorkerId) && state.LastFailureByWorker.Count >= Options.TrackedWorkers)
         {
             var oldest = state.LastFailureByWorker.MinBy(w => w.Value.At).Key;

@@ -24,9 +24,8 @@ public sealed class CircuitBreakerPolicyTests
         ErrorSeverity severity = ErrorSeverity.Low,
         ErrorType type = ErrorType.Network,
         bool crash = false,
-        bool criticalOperation = false,
-        bool recoveredAtLevel1 = false) =>
-        new(worker, type, severity, "flaky", crash, criticalOperation, recoveredAtLevel1);
+        bool criticalOperation = false) =>
+        new(worker, type, severity, "flaky", crash, criticalOperation);
 
     private static string Alternate(int i) => i % 2 == 0 ? "worker-a" : "worker-b";
 
@@ -420,21 +419,20 @@ public sealed class CircuitBreakerPolicyTests
     }
 
     [Theory]
-    [InlineData(ErrorSeverity.Info, false, false)]
-    [InlineData(ErrorSeverity.Low, false, false)]
-    [InlineData(ErrorSeverity.Low, false, true)]
-    [InlineData(ErrorSeverity.Medium, false, false)]
-    [InlineData(ErrorSeverity.High, false, false)]
-    [InlineData(ErrorSeverity.Critical, false, false)]
-    [InlineData(ErrorSeverity.Low, true, false)]
-    public void Any_failure_in_half_open_is_counted_and_reopens(ErrorSeverity severity, bool fromProbeHolder, bool recoveredAtLevel1)
+    [InlineData(ErrorSeverity.Info, false)]
+    [InlineData(ErrorSeverity.Low, false)]
+    [InlineData(ErrorSeverity.Medium, false)]
+    [InlineData(ErrorSeverity.High, false)]
+    [InlineData(ErrorSeverity.Critical, false)]
+    [InlineData(ErrorSeverity.Low, true)]
+    public void Any_failure_in_half_open_is_counted_and_reopens(ErrorSeverity severity, bool fromProbeHolder)
     {
         var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
         var at = HalfOpen(policy);
         policy.TryAcquireProbe(_state, "worker-a", at);
         var failureAt = at + TimeSpan.FromSeconds(1);
 
-        var result = policy.RecordFailure(_state, Mild(fromProbeHolder ? "worker-a" : "worker-z", severity, recoveredAtLevel1: recoveredAtLevel1), failureAt);
+        var result = policy.RecordFailure(_state, Mild(fromProbeHolder ? "worker-a" : "worker-z", severity), failureAt);
 
         Assert.Equal((true, true), result);
         var snapshot = Snapshot(policy, failureAt);
@@ -787,39 +785,6 @@ public sealed class CircuitBreakerPolicyTests
         policy.RecordSuccess(_state, "worker-b", 1, T0);
 
         Assert.True(policy.RecordFailure(_state, Mild("worker-a"), T0).Counted);
-    }
-
-    [Theory]
-    [InlineData(ErrorSeverity.Info)]
-    [InlineData(ErrorSeverity.Low)]
-    [InlineData(ErrorSeverity.Medium)]
-    public void A_mild_failure_recovered_at_level_1_is_not_counted_even_when_it_repeats(ErrorSeverity severity)
-    {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
-        policy.RecordFailure(_state, Mild("worker-a", severity), T0);
-
-        Assert.False(policy.RecordFailure(_state, Mild("worker-a", severity, recoveredAtLevel1: true), T0).Counted);
-        Assert.False(policy.RecordFailure(_state, Mild("worker-a", ErrorSeverity.Medium, criticalOperation: true, recoveredAtLevel1: true), T0).Counted);
-    }
-
-    [Fact]
-    public void A_failure_recovered_at_level_1_ends_the_workers_chain()
-    {
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
-        policy.RecordFailure(_state, Mild("worker-a"), T0);
-        policy.RecordFailure(_state, Mild("worker-a", recoveredAtLevel1: true), T0);
-
-        Assert.False(policy.RecordFailure(_state, Mild("worker-a"), T0).Counted);
-    }
-
-    [Fact]
-    public void Severe_failures_and_crashes_count_even_when_recovered_at_level_1()
-    {
-        // DESIGN §3 says "always count severe/critical failures, crashes"; the severity rule wins over the level-1 rule.
-        var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions { RecoveryTimeout = OpenPeriod });
-
-        Assert.True(policy.RecordFailure(_state, Mild("worker-a", ErrorSeverity.High, recoveredAtLevel1: true), T0).Counted);
-        Assert.True(policy.RecordFailure(_state, Mild("worker-b", ErrorSeverity.Low, crash: true, recoveredAtLevel1: true), T0).Counted);
     }
 
     [Fact]
