@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RecoveryCluster.Errors;
+using RecoveryCluster.Grains.Options;
+using RecoveryCluster.Grains.Strategies;
 using RecoveryCluster.Grains.Errors;
 using Microsoft.Extensions.Options;
 using RecoveryCluster.Grains;
@@ -51,8 +53,13 @@ public static class RecoveryApi
         return TypedResults.Ok(metrics with { Secondary = await SecondaryMetricsSource.ComputeAsync(grains, index, type, recent) });
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<RecommendationResponse>>, ProblemHttpResult>> RecommendationsAsync(
-        string errorType, IGrainFactory grains, RecoveryClock clock, IOptions<TrendOptions> trends)
+    /// <summary>
+    /// Every strategy for the error type, best first; with <c>?hardwareId=</c>, ranked for that machine as the planner
+    /// chooses there (<see cref="HardwareRanking"/>), each with its figures on it.
+    /// </summary>
+    public static async Task<Results<Ok<IReadOnlyList<RecommendationResponse>>, ProblemHttpResult, ValidationProblem>> RecommendationsAsync(
+        string errorType, string? hardwareId, IGrainFactory grains, SiloStrategyScores scores, RecoveryClock clock, IOptions<TrendOptions> trends,
+        IOptions<RecoveryOptions> recovery)
     {
         var type = ErrorTypeNames.Parse(errorType);
         if (type == ErrorType.Unknown && !string.Equals(errorType, "unknown", StringComparison.OrdinalIgnoreCase))
@@ -62,8 +69,26 @@ public static class RecoveryApi
                 statusCode: StatusCodes.Status404NotFound, title: "Unknown error type");
         }
 
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        ApiValidation.OptionalKey(hardwareId, "hardwareId", errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        // What this silo's errors handed on reaches the statistics first, so a worker reading back through the silo it
+        // reported to sees its own outcomes.
+        await scores.FlushAsync();
         var ranked = await grains.GetGrain<IRecoveryAdvisorGrain>(type.ToName()).GetRecommendationsAsync();
-        IReadOnlyList<RecommendationResponse> response = [.. ranked.Select(r => RecommendationResponse.From(r).WithTrends(r, clock.UtcNow, trends.Value))];
+        if (hardwareId is not null)
+        {
+            ranked = HardwareRanking.Rank(ranked, hardwareId, recovery.Value.MinSamplesForScore);
+        }
+
+        IReadOnlyList<RecommendationResponse> response = [.. ranked.Select(r => RecommendationResponse.From(r).WithTrends(r, clock.UtcNow, trends.Value) with
+        {
+            Hardware = hardwareId is null ? null : HardwareRanking.On(r, hardwareId),
+        })];
         return TypedResults.Ok(response);
     }
 

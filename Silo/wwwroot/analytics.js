@@ -45,6 +45,19 @@ function bars(id, items, max) {
   });
 }
 
+// Success by machine over the recent attempts that named their machine: where a repair works and where it does not.
+function byHardware(records) {
+  const machines = {};
+  for (const r of records) {
+    if (!r.hardwareId) continue;
+    const m = machines[r.hardwareId] ??= { attempts: 0, successes: 0 };
+    m.attempts++;
+    if (r.success) m.successes++;
+  }
+  bars('chart-hardware', Object.entries(machines).sort(([a], [b]) => a.localeCompare(b)).map(([id, m]) =>
+    ({ label: id, value: m.successes / m.attempts, title: `${id}: ${m.successes} of ${m.attempts} attempts succeeded` })), 1);
+}
+
 function seconds(span) {
   // TimeSpan as "d.hh:mm:ss.fffffff" or "hh:mm:ss.fffffff"
   const m = /^(?:(\d+)\.)?(\d+):(\d+):(\d+(?:\.\d+)?)$/.exec(span);
@@ -140,6 +153,7 @@ async function refresh() {
       `${status.silos} silo(s) · ${e.totalErrors} errors (${e.unresolvedErrors} unresolved) · ${e.recoveryExecutions} recovery attempts · ${Math.round(e.successRate * 100)}% successful`;
     bars('chart-strategies', Object.entries(metrics.strategies).map(([id, m]) => ({ label: id, value: m.overallSuccessRate, title: `${id}: ${m.totalExecutions} attempts` })), 1);
     bars('chart-types', Object.entries(metrics.errorTypes).map(([id, m]) => ({ label: id, value: m.overallSuccessRate, title: `${id}: ${m.totalExecutions} attempts` })), 1);
+    byHardware(history);
     histogram(history);
     heatmap(history);
     trend(history);

@@ -66,6 +66,39 @@ public sealed class RecoveryApiTests(SiloHostFixture host)
     }
 
     [Fact]
+    public async Task Recommendations_for_a_machine_rank_by_what_worked_there_and_show_its_figures()
+    {
+        var component = RecoveryCluster.ApiTests.Http.NewComponent("scanner");
+        await Http.PostAsync("/api/recovery/reset", new { errorType = "validation" });
+        var machine = $"rack-{Guid.NewGuid():N}";
+        var (_, report) = await Http.PostAsync("/api/errors", RecoveryCluster.ApiTests.Http.Report(component, type: "validation", message: "badge reader jammed"));
+        var errorId = report!["errorId"]!.GetValue<string>();
+        var plan = report["plan"]!;
+        var planned = plan["strategyId"]!.GetValue<string>();
+        await Http.PostAsync($"/api/errors/{errorId}/attempts", new
+        {
+            strategyId = planned, attempt = plan["attempt"]!.GetValue<int>(), success = true, executionTimeSeconds = 1.0, hardwareId = machine,
+        });
+
+        var (status, ranked) = await Http.GetJsonAsync($"/api/recovery/recommendations/validation?hardwareId={machine}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var all = ranked!.AsArray();
+        Assert.Equal((1, planned), (all[0]!["rank"]!.GetValue<int>(), all[0]!["strategyId"]!.GetValue<string>()));
+        Assert.Equal((machine, 1L, 1L), (all[0]!["hardware"]!["hardwareId"]!.GetValue<string>(), all[0]!["hardware"]!["executions"]!.GetValue<long>(),
+            all[0]!["hardware"]!["successes"]!.GetValue<long>()));
+        Assert.All(all.Skip(1), r => Assert.Null(r!["hardware"]));
+        Assert.Equal(Enumerable.Range(1, all.Count), all.Select(r => r!["rank"]!.GetValue<int>()));
+
+        // Without the machine there are no machine figures; a bad machine name is refused naming the field.
+        var (_, overall) = await Http.GetJsonAsync("/api/recovery/recommendations/validation");
+        Assert.All(overall!.AsArray(), r => Assert.Null(r!["hardware"]));
+        var refused = await Http.GetJsonAsync($"/api/recovery/recommendations/validation?hardwareId={Uri.EscapeDataString("rack\u0007")}");
+        RecoveryCluster.ApiTests.Http.AssertProblem(HttpStatusCode.BadRequest, refused);
+        Assert.NotNull(refused.Body!["errors"]!["hardwareId"]);
+    }
+
+    [Fact]
     public async Task Reset_by_error_id_resolves_the_error()
     {
         var (_, report) = await Http.PostAsync("/api/errors", RecoveryCluster.ApiTests.Http.Report(RecoveryCluster.ApiTests.Http.NewComponent("ledger"), type: "coordinator"));

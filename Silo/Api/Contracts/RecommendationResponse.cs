@@ -15,6 +15,9 @@ public sealed record RecommendationResponse(
     /// <summary>Signs that the strategy is getting worse (recent window against its own baseline), in plain words with the figures.</summary>
     public IReadOnlyList<TrendFinding> Trends { get; init; } = [];
 
+    /// <summary>Executions and successes on the machine asked for (<c>?hardwareId=</c>); null when not asked, or never run there.</summary>
+    public HardwareStats? Hardware { get; init; }
+
     /// <summary>This response with the strategy's worsening trends, if any.</summary>
     public RecommendationResponse WithTrends(StrategyRecommendation r, DateTimeOffset now, TrendOptions options) =>
         this with { Trends = TrendDetector.Detect(r.Stats.ErrorType, r.Strategy.Id, r.Stats.Trend, now, options) };
