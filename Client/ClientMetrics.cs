@@ -1,13 +1,20 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
 namespace RecoveryCluster.Client;
 
-/// <summary>The worker library's instruments, on the <c>RecoveryCluster.Client</c> meter.</summary>
+/// <summary>The worker library's instruments, on the <c>RecoveryCluster.Client</c> meter and activity source.</summary>
 internal static class ClientMetrics
 {
     public const string MeterName = "RecoveryCluster.Client";
 
     private static readonly Meter Meter = new(MeterName);
+
+    /// <summary>
+    /// A span per recovery (<c>RecoveryClient.Recover</c>); with Orleans' activity propagation (and a listener on
+    /// <c>Microsoft.Orleans.Application</c>) the cluster's report and outcome spans join its trace.
+    /// </summary>
+    public static readonly ActivitySource Activities = new(MeterName);
 
     public static readonly Counter<long> ClusterUnreachable = Meter.CreateCounter<long>("rc.client.cluster_unreachable", description: "Times a cluster call failed and the worker fell back to its local breaker");
     public static readonly Counter<long> LocalBreakerOpened = Meter.CreateCounter<long>("rc.client.local_breaker_opened");

@@ -19,6 +19,29 @@ public sealed class RecoveryInstruments
         Reports = meter.CreateCounter<long>("rc.errors.reported", description: "Error occurrences reported");
         BreakerTransitions = meter.CreateCounter<long>("rc.circuit.transitions", description: "Circuit breaker state changes");
         DecisionLatency = meter.CreateHistogram<double>("rc.recovery.decision.duration", unit: "ms", description: "Time to decide a plan inside the error grain");
+        meter.CreateObservableGauge("rc.recovery.success_rate", SuccessRate, unit: "1",
+            description: "Share of the recovery attempts recorded on this silo since it started that succeeded (0 before any)");
+    }
+
+    private long _attempts;
+    private long _successes;
+
+    /// <summary>Counts a recorded attempt on the counters and in the success-rate gauge.</summary>
+    public void CountAttempt(bool success, in TagList tags)
+    {
+        Attempts.Add(1, tags);
+        Interlocked.Increment(ref _attempts);
+        if (success)
+        {
+            Successes.Add(1, tags);
+            Interlocked.Increment(ref _successes);
+        }
+    }
+
+    private double SuccessRate()
+    {
+        var attempts = Interlocked.Read(ref _attempts);
+        return attempts == 0 ? 0 : (double)Interlocked.Read(ref _successes) / attempts;
     }
 
     public static ActivitySource Activities { get; } = new(Name);

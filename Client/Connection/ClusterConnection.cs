@@ -48,6 +48,9 @@ internal sealed partial class ClusterConnection : IHostedService, IAsyncDisposab
             {
                 Configure(client, options);
 
+                // Trace context rides along on cluster calls, so a recovery's spans on the silos join the worker's trace.
+                client.AddActivityPropagation();
+
                 // Gateways that all failed are tried again at the next list refresh (Orleans' default: a minute).
                 client.Configure<GatewayOptions>(g => g.GatewayListRefreshPeriod = options.ConnectMaxDelay);
                 client.Services.AddSingleton<IClientConnectionRetryFilter>(_retry);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using RecoveryCluster.CircuitBreaker;
 using RecoveryCluster.Client.Classification;
@@ -48,26 +49,35 @@ internal sealed partial class RecoveryLoop(
     {
         var started = _time.GetTimestamp();
         var progress = new RecoveryProgress();
+        using var activity = ClientMetrics.Activities.StartActivity("RecoveryClient.Recover");
+        activity?.SetTag("rc.component", gate.Component);
+        activity?.SetTag("rc.operation", operation);
         try
         {
             var (value, held) = await RecoverCoreAsync(gate, operation, action, error, options, progress, cancellationToken).ConfigureAwait(false);
-            Finish(gate.Component, progress, started, resolved: true, escalated: false, held);
+            Finish(gate.Component, progress, started, resolved: true, escalated: false, held, activity);
             return value;
         }
         catch (RecoveryEscalatedException escalation)
         {
-            Finish(gate.Component, progress, started, resolved: false, escalated: !escalation.Held, escalation.Held);
+            Finish(gate.Component, progress, started, resolved: false, escalated: !escalation.Held, escalation.Held, activity);
             throw;
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
-            Finish(gate.Component, progress, started, resolved: false, escalated: false, held: false);
+            Finish(gate.Component, progress, started, resolved: false, escalated: false, held: false, activity);
+            activity?.SetStatus(ActivityStatusCode.Error);
             throw;
         }
     }
 
-    private void Finish(string component, RecoveryProgress progress, long started, bool resolved, bool escalated, bool held)
+    private void Finish(string component, RecoveryProgress progress, long started, bool resolved, bool escalated, bool held, Activity? activity)
     {
+        activity?.SetTag("rc.error.id", progress.ErrorId);
+        activity?.SetTag("rc.level", progress.Level);
+        activity?.SetTag("rc.attempts", progress.Attempts);
+        activity?.SetTag("rc.resolved", resolved);
+        activity?.SetTag("rc.local", progress.Local);
         var handler = RecoveryFinished;
         if (handler is null)
         {

@@ -169,11 +169,7 @@ public sealed partial class ErrorGrain(
         var provedHealthy = wasHeld && issued.Held && result.Status == ErrorStatus.Resolved;
         events.Publish(provedHealthy ? [.. recorded, ErrorEvents.ProvedHealthy(ErrorId, S, attempt, outcome.StrategyId, _options.SuccessesToEndHold, clock.UtcNow)] : recorded);
         var tags = new TagList { { "error.type", S.Type.ToName() }, { "strategy", outcome.StrategyId }, { "level", (int)issued.Level } };
-        instruments.Attempts.Add(1, tags);
-        if (outcome.Success)
-        {
-            instruments.Successes.Add(1, tags);
-        }
+        instruments.CountAttempt(outcome.Success, tags);
 
         if (result.Status == ErrorStatus.Resolved && outcome.Success)
         {

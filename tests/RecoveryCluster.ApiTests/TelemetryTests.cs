@@ -30,13 +30,22 @@ public sealed class TelemetryTests(TelemetryTests.ExportingHost host) : IClassFi
 
         await host.Http.PostAsync($"/api/circuits/{component}/isolate", new { reason = "telemetry test" });
 
+        // A second error, resolved at its first attempt: one success in six attempts.
+        var (_, second) = await host.Http.PostAsync("/api/errors", RecoveryCluster.ApiTests.Http.Report(RecoveryCluster.ApiTests.Http.NewComponent("telemetry"), type: "system"));
+        var secondPlan = second!["plan"]!;
+        await host.Http.PostAsync($"/api/errors/{second["errorId"]!.GetValue<string>()}/attempts", new
+        {
+            strategyId = secondPlan["strategyId"]!.GetValue<string>(), attempt = secondPlan["attempt"]!.GetValue<int>(), success = true, executionTimeSeconds = 0.1,
+        });
+
         host.Services.GetRequiredService<MeterProvider>().ForceFlush();
-        Assert.Equal(1, host.Sum("rc.errors.reported"));
-        Assert.Equal(5, host.Sum("rc.recovery.attempts"));
-        Assert.Equal(0, host.Sum("rc.recovery.successes"));
+        Assert.Equal(2, host.Sum("rc.errors.reported"));
+        Assert.Equal(6, host.Sum("rc.recovery.attempts"));
+        Assert.Equal(1, host.Sum("rc.recovery.successes"));
         Assert.Equal(1, host.Sum("rc.recovery.escalations"));
         Assert.Equal(1, host.Sum("rc.circuit.transitions"));
-        Assert.Equal(6, host.HistogramCount("rc.recovery.decision.duration"));
+        Assert.Equal(8, host.HistogramCount("rc.recovery.decision.duration"));
+        Assert.Equal(1.0 / 6, host.Gauge("rc.recovery.success_rate"), 9);
     }
 
     public sealed class ExportingHost : SiloHostFixture
@@ -49,6 +58,8 @@ public sealed class TelemetryTests(TelemetryTests.ExportingHost host) : IClassFi
         public long Sum(string name) => Points(name).Sum(p => p.GetSumLong());
 
         public long HistogramCount(string name) => Points(name).Sum(p => p.GetHistogramCount());
+
+        public double Gauge(string name) => Assert.Single(Points(name)).GetGaugeLastValueDouble();
 
         /// <summary>The latest export of a cumulative metric; none when nothing was ever recorded on it.</summary>
         private List<MetricPoint> Points(string name)

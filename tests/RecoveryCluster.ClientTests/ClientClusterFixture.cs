@@ -39,6 +39,7 @@ public class ClientClusterFixture : IAsyncLifetime
             silo.Services.AddLogging(logging => logging.AddProvider(TestLogFile.Instance));
             silo.AddMemoryGrainStorage(StorageNames.Recovery);
             silo.AddRecoveryCluster();
+            silo.AddActivityPropagation();
             silo.Services.AddSingleton(clock);
             silo.Services.Configure<StrategyStatsOptions>(o =>
             {
@@ -51,6 +52,7 @@ public class ClientClusterFixture : IAsyncLifetime
         {
             client.Services.AddLogging(logging => logging.AddProvider(TestLogFile.Instance));
             client.AddOutgoingGrainCallFilter(calls);
+            client.AddActivityPropagation();
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
