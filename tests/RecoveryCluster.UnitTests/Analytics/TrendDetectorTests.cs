@@ -16,7 +16,7 @@ public sealed class TrendDetectorTests
 
         var finding = Assert.Single(TrendDetector.Detect("database", "reconnect", buckets, Now, new TrendOptions()));
 
-        Assert.Equal(AnomalyMetrics.SuccessRate, finding.Metric);
+        Assert.Equal((AnomalyMetrics.SuccessRate, TrendDirection.Worse), (finding.Metric, finding.Direction));
         Assert.Equal(0.91, finding.Baseline, 9);
         Assert.Equal(50.0 / 120, finding.Recent, 9);
         Assert.Equal(120, finding.RecentSamples);
@@ -33,6 +33,32 @@ public sealed class TrendDetectorTests
 
         Assert.Equal(AnomalyMetrics.ExecutionTime, finding.Metric);
         Assert.Equal("network/retry: execution time 1.0 s → 3.0 s in the last hour, 40 samples (against 360 before)", finding.Summary);
+    }
+
+    [Fact]
+    public void A_recovery_in_success_is_reported_as_better_with_the_figures()
+    {
+        // A day at 42 %, then the current hour at 91 %: the strategy works again.
+        var buckets = Hours(24, hour => hour == 0 ? (100, 91, 100.0) : (120, 50, 120.0));
+
+        var finding = Assert.Single(TrendDetector.Detect("database", "reconnect", buckets, Now, new TrendOptions()));
+
+        Assert.Equal((AnomalyMetrics.SuccessRate, TrendDirection.Better), (finding.Metric, finding.Direction));
+        Assert.Equal(50.0 / 120, finding.Baseline, 9);
+        Assert.Equal(0.91, finding.Recent, 9);
+        Assert.Equal("database/reconnect: success 42 % → 91 % in the last hour, 100 samples (against 2760 before)", finding.Summary);
+    }
+
+    [Fact]
+    public void A_speed_up_is_reported_as_better_and_a_small_one_not_at_all()
+    {
+        var faster = TrendDetector.Detect("network", "retry", Hours(10, hour => hour == 0 ? (40, 40, 40 * 1.0) : (40, 40, 40 * 3.0)), Now, new TrendOptions());
+        var slightly = TrendDetector.Detect("network", "retry", Hours(10, hour => hour == 0 ? (40, 40, 40 * 0.9) : (40, 40, 40 * 1.0)), Now, new TrendOptions());
+
+        var finding = Assert.Single(faster);
+        Assert.Equal((AnomalyMetrics.ExecutionTime, TrendDirection.Better), (finding.Metric, finding.Direction));
+        Assert.Equal("network/retry: execution time 3.0 s → 1.0 s in the last hour, 40 samples (against 360 before)", finding.Summary);
+        Assert.Empty(slightly);
     }
 
     [Fact]
