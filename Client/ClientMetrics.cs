@@ -21,6 +21,7 @@ internal static class ClientMetrics
     public static readonly Counter<long> Rejected = Meter.CreateCounter<long>("rc.client.circuit_rejections", description: "Calls refused because a circuit was open");
     public static readonly Counter<long> Recoveries = Meter.CreateCounter<long>("rc.client.recoveries");
     public static readonly Counter<long> Escalations = Meter.CreateCounter<long>("rc.client.escalations");
+    public static readonly Counter<long> CallbackFailures = Meter.CreateCounter<long>("rc.client.callback_failures", description: "Breaker transition callbacks (OnOpened, OnClosed, OnHalfOpened) that threw");
     public static readonly Counter<long> LocalRecoveries = Meter.CreateCounter<long>("rc.client.local_recoveries", description: "Failures recovered by this worker alone while the cluster was out of reach");
     public static readonly Counter<long> OfflineBuffered = Meter.CreateCounter<long>("rc.client.offline.buffered", description: "Offline recovery records kept for the cluster");
     public static readonly Counter<long> OfflineSent = Meter.CreateCounter<long>("rc.client.offline.sent", description: "Offline recovery records the cluster took");

@@ -171,7 +171,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IComponentPassage,
 
         var started = _time.GetTimestamp();
         var changed = gate.Changed;
-        var untilDue = open.RetryAfter is { } at ? at - _time.GetUtcNow() : HoldRecheck;
+        var untilDue = open.RetryAt is { } at ? at - _time.GetUtcNow() : HoldRecheck;
         var wait = untilDue > TimeSpan.Zero ? untilDue : HoldRecheck;
         wait = TimeSpan.FromTicks(Math.Min(Math.Min(wait.Ticks, HoldRecheck.Ticks), remaining.Ticks));
         using var wake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -300,13 +300,13 @@ public sealed partial class RecoveryClient : IRecoveryClient, IComponentPassage,
         if (!probeDue)
         {
             ClientMetrics.Rejected.Add(1);
-            throw new CircuitOpenException(gate.Component, snapshot?.RetryAfter, isLocal: false, snapshot?.LastFailure);
+            throw CircuitOpenException.For(gate.Component, snapshot?.RetryAfter, _time.GetUtcNow(), isLocal: false, snapshot?.LastFailure);
         }
 
         if (!gate.TryBeginProbe())
         {
             ClientMetrics.Rejected.Add(1);
-            throw new CircuitOpenException(gate.Component, snapshot?.RetryAfter, isLocal: false, "a probe of this worker is under way");
+            throw CircuitOpenException.For(gate.Component, snapshot?.RetryAfter, _time.GetUtcNow(), isLocal: false, "a probe of this worker is under way");
         }
 
         var probing = false;
@@ -326,7 +326,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IComponentPassage,
             }
 
             ClientMetrics.Rejected.Add(1);
-            throw new CircuitOpenException(gate.Component, permit.Circuit.RetryAfter, isLocal: false,
+            throw CircuitOpenException.For(gate.Component, permit.Circuit.RetryAfter, _time.GetUtcNow(), isLocal: false,
                 permit.Circuit.State == CircuitState.HalfOpen ? "every half-open probe permit is taken" : permit.Circuit.LastFailure);
         }
         catch (Exception error) when (ClusterFailure.Is(error))
@@ -366,11 +366,11 @@ public sealed partial class RecoveryClient : IRecoveryClient, IComponentPassage,
         {
             throw new TimeoutException($"Operation on '{gate.Component}' timed out after {timeout.TotalSeconds:0.###} s.");
         }
-        catch (BrokenCircuitException broken)
+        catch (BrokenCircuitException broken) when (broken is not CircuitOpenException)
         {
             ClientMetrics.Rejected.Add(1);
-            var retryAfter = broken.RetryAfter is { } after ? _time.GetUtcNow() + after : (DateTimeOffset?)null;
-            throw new CircuitOpenException(gate.Component, retryAfter, isLocal: true, "this worker's own failures");
+            var now = _time.GetUtcNow();
+            throw CircuitOpenException.For(gate.Component, broken.RetryAfter is { } after ? now + after : null, now, isLocal: true, "this worker's own failures");
         }
     }
 

@@ -5,17 +5,31 @@ namespace RecoveryCluster.Client.Resilience;
 /// <summary>Adds the cluster to a Polly v8 pipeline in one line.</summary>
 public static class RecoveryClusterResilienceExtensions
 {
-    /// <summary>Gates calls on the component's cluster-wide breaker and reports their failures to it.</summary>
-    public static TBuilder AddClusterCircuitBreaker<TBuilder>(this TBuilder builder, IRecoveryClient client, string component)
-        where TBuilder : ResiliencePipelineBuilderBase
+    /// <summary>Gates calls on the component's cluster-wide breaker; every exception but a cancellation counts as a failure.</summary>
+    public static ResiliencePipelineBuilder AddClusterCircuitBreaker(this ResiliencePipelineBuilder builder, IRecoveryClient client, string component) =>
+        builder.AddClusterCircuitBreaker(client, new ClusterCircuitBreakerStrategyOptions { Component = component });
+
+    /// <summary>Gates calls on the component's cluster-wide breaker; every exception but a cancellation counts as a failure.</summary>
+    public static ResiliencePipelineBuilder<TResult> AddClusterCircuitBreaker<TResult>(this ResiliencePipelineBuilder<TResult> builder, IRecoveryClient client, string component) =>
+        builder.AddClusterCircuitBreaker(client, new ClusterCircuitBreakerStrategyOptions<TResult> { Component = component });
+
+    /// <summary>Gates calls on the component's cluster-wide breaker and reports the outcomes <c>ShouldHandle</c> counts as failures.</summary>
+    public static ResiliencePipelineBuilder AddClusterCircuitBreaker(this ResiliencePipelineBuilder builder, IRecoveryClient client, ClusterCircuitBreakerStrategyOptions options)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
         var recoveryClient = AsRecoveryClient(client);
-        Guard.Key(component, nameof(component));
-        builder.AddStrategy(
-            context => new ClusterCircuitBreakerStrategy(recoveryClient, component, context.Telemetry),
-            new ClusterStrategyOptions($"ClusterCircuitBreaker:{component}"));
-        return builder;
+        return builder.AddStrategy(context => new ClusterCircuitBreakerStrategy<object>(recoveryClient, options, context.Telemetry), options);
+    }
+
+    /// <summary>Gates calls on the component's cluster-wide breaker and reports the outcomes <c>ShouldHandle</c> counts as failures.</summary>
+    public static ResiliencePipelineBuilder<TResult> AddClusterCircuitBreaker<TResult>(
+        this ResiliencePipelineBuilder<TResult> builder, IRecoveryClient client, ClusterCircuitBreakerStrategyOptions<TResult> options)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
+        var recoveryClient = AsRecoveryClient(client);
+        return builder.AddStrategy(context => new ClusterCircuitBreakerStrategy<TResult>(recoveryClient, options, context.Telemetry), options);
     }
 
     /// <summary>Hands failures to the cluster's progressive recovery; put it outermost so its strategies re-run the rest of the pipeline.</summary>
