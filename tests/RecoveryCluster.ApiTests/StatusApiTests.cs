@@ -50,9 +50,29 @@ public sealed class StatusApiTests(SiloHostFixture host)
     [Fact]
     public async Task Diagnostics_list_silos_storage_open_circuits_and_escalations()
     {
+        // A type no other test in this shared host uses: five failures lower its strategies' scores, which would
+        // change the plans other tests expect for their types.
         var component = RecoveryCluster.ApiTests.Http.NewComponent("diag");
-        await Http.PostAsync("/api/errors", RecoveryCluster.ApiTests.Http.Report(component));
+        var (_, report) = await Http.PostAsync("/api/errors", RecoveryCluster.ApiTests.Http.Report(component, type: "validation"));
+        var errorId = report!["errorId"]!.GetValue<string>();
         await Http.PostAsync($"/api/circuits/{component}/isolate", new { reason = "diagnostics test" });
+
+        // Fail every plan, levels 1 to 5: the fifth failure escalates the error, which the registry lists.
+        var before = TimeProvider.System.GetUtcNow();
+        var tried = new List<string>();
+        var plan = report["plan"];
+        while (plan is not null)
+        {
+            tried.Add(plan["strategyId"]!.GetValue<string>());
+            var (_, result) = await Http.PostAsync($"/api/errors/{errorId}/attempts", new
+            {
+                strategyId = tried[^1], attempt = plan["attempt"]!.GetValue<int>(), success = false, executionTimeSeconds = 0.1,
+            });
+            plan = result!["nextPlan"];
+        }
+
+        var after = TimeProvider.System.GetUtcNow();
+        Assert.Equal(5, tried.Count);
 
         // The circuit registry is fed one-way when a breaker activates: poll until it lists the component.
         System.Text.Json.Nodes.JsonNode? body = null;
@@ -73,12 +93,17 @@ public sealed class StatusApiTests(SiloHostFixture host)
         Assert.Equal("memory", body["storage"]!["provider"]!.GetValue<string>());
         Assert.False(body["storage"]!["durable"]!.GetValue<bool>());
         Assert.Contains(body["openCircuits"]!.AsArray(), c => c!["component"]!.GetValue<string>() == component);
-        // A list of escalation records, each naming its error and component.
-        Assert.All(body["escalations"]!.AsArray(), e =>
-        {
-            Assert.False(string.IsNullOrEmpty(e!["errorId"]!.GetValue<string>()));
-            Assert.False(string.IsNullOrEmpty(e["component"]!.GetValue<string>()));
-        });
+
+        // The escalation is written before the fifth attempt is answered, so it is listed now, once, with what was tried.
+        var escalation = Assert.Single(body["escalations"]!.AsArray(), e => e!["errorId"]!.GetValue<string>() == errorId)!;
+        Assert.Equal("validation", escalation["type"]!.GetValue<string>());
+        Assert.Equal(component, escalation["component"]!.GetValue<string>());
+        Assert.Equal("Save", escalation["operation"]!.GetValue<string>());
+        Assert.Equal("connection reset after 30 ms", escalation["message"]!.GetValue<string>());
+        Assert.Equal(5, escalation["attempts"]!.GetValue<int>());
+        Assert.Equal(tried.Distinct(), escalation["strategiesTried"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Equal(1, escalation["episode"]!.GetValue<int>());
+        Assert.InRange(escalation["escalatedAt"]!.GetValue<DateTimeOffset>(), before, after);
     }
 
     [Fact]
