@@ -1,10 +1,14 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using RecoveryCluster.Grains;
 
 namespace RecoveryCluster.ApiTests;
 
 [Collection(ApiCollection.Name)]
-public sealed class EventsApiTests(SiloHostFixture host)
+public sealed class EventsApiTests(SiloHostFixture host, EventsApiTests.FakeClockHost clocked) : IClassFixture<EventsApiTests.FakeClockHost>
 {
     private HttpClient Http => host.Http;
 
@@ -97,31 +101,56 @@ public sealed class EventsApiTests(SiloHostFixture host)
     [Fact]
     public async Task Metrics_carry_the_secondary_figures()
     {
-        var component = RecoveryCluster.ApiTests.Http.NewComponent("secondary");
-        await Http.PostAsync("/api/recovery/reset", new { errorType = "resource" });
-        foreach (var outcomes in new[] { new[] { true }, new[] { false, true } })
+        // Own host with a fake recovery clock: a time to resolution is the resolving attempt's time minus the first
+        // report's, so moving the clock between them gives known times. Ten resource errors, error k resolved k s after
+        // its report; error 3 fails once at level 1 (no resource reading) and is resolved at level 2.
+        var http = clocked.Http;
+        var strategyDeltas = new Dictionary<string, List<(double Cpu, double Memory, double ProcessCpu, double ProcessMb, long Network)>>(StringComparer.Ordinal);
+        for (var k = 1; k <= 10; k++)
         {
-            var (_, report) = await Http.PostAsync("/api/errors", RecoveryCluster.ApiTests.Http.Report(component, type: "resource", message: $"out of memory in pool {(char)('a' + outcomes.Length)}"));
+            var component = RecoveryCluster.ApiTests.Http.NewComponent("secondary");
+            var (_, report) = await http.PostAsync("/api/errors", RecoveryCluster.ApiTests.Http.Report(component, type: "resource", message: $"out of memory in pool {k}"));
             var errorId = report!["errorId"]!.GetValue<string>();
-            JsonNode? plan = report["plan"];
-            foreach (var success in outcomes)
+            var plan = report["plan"]!;
+            if (k == 3)
             {
-                var (_, result) = await Http.PostAsync($"/api/errors/{errorId}/attempts", new
+                clocked.Time.Advance(TimeSpan.FromSeconds(1));
+                var (_, failed) = await http.PostAsync($"/api/errors/{errorId}/attempts", new
                 {
-                    strategyId = plan!["strategyId"]!.GetValue<string>(), attempt = plan["attempt"]!.GetValue<int>(), success, executionTimeSeconds = 1.0,
+                    strategyId = plan["strategyId"]!.GetValue<string>(), attempt = plan["attempt"]!.GetValue<int>(), success = false, executionTimeSeconds = 1.0,
                 });
-                plan = result!["nextPlan"];
+                plan = failed!["nextPlan"]!;
+                Assert.Equal(2, plan["level"]!.GetValue<int>());
+                clocked.Time.Advance(TimeSpan.FromSeconds(k - 1));
             }
+            else
+            {
+                clocked.Time.Advance(TimeSpan.FromSeconds(k));
+            }
+
+            // Readings chosen so each delta is distinct: after minus before is (k, -k/2, 2k, 10k MB, 1000k bytes).
+            var strategyId = plan["strategyId"]!.GetValue<string>();
+            var before = new { cpuPercent = 20.0, memoryPercent = 60.0, processCpuPercent = 5.0, processMemoryMb = 200.0, networkBytes = 10_000L };
+            var after = new { cpuPercent = 20.0 + k, memoryPercent = 60.0 - k / 2.0, processCpuPercent = 5.0 + 2 * k, processMemoryMb = 200.0 + 10 * k, networkBytes = 10_000L + 1000 * k };
+            var (status, resolved) = await http.PostAsync($"/api/errors/{errorId}/attempts", new
+            {
+                strategyId, attempt = plan["attempt"]!.GetValue<int>(), success = true, executionTimeSeconds = 1.0,
+                resourceUsage = new { before, after },
+            });
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Equal("resolved", resolved!["status"]!.GetValue<string>());
+            strategyDeltas.TryAdd(strategyId, []);
+            strategyDeltas[strategyId].Add((k, -k / 2.0, 2 * k, 10 * k, 1000 * k));
         }
 
         // First-seen times come from the index, which error grains feed one-way.
         JsonNode? secondary = null;
         for (var i = 0; i < 400; i++)
         {
-            var (status, metrics) = await Http.GetJsonAsync("/api/recovery/metrics?errorType=resource");
+            var (status, metrics) = await http.GetJsonAsync("/api/recovery/metrics?errorType=resource");
             Assert.Equal(HttpStatusCode.OK, status);
             secondary = metrics!["secondary"]!;
-            if (secondary["timeToResolution"]!["errors"]!.GetValue<long>() == 2)
+            if (secondary["timeToResolution"]!["errors"]!.GetValue<long>() == 10)
             {
                 break;
             }
@@ -129,19 +158,47 @@ public sealed class EventsApiTests(SiloHostFixture host)
             await Task.Delay(25);
         }
 
-        Assert.Equal(2, secondary!["timeToResolution"]!["errors"]!.GetValue<long>());
-        Assert.True(secondary["timeToResolution"]!["p90Seconds"]!.GetValue<double>() >= 0);
-        Assert.Equal(0.5, secondary["levelProgression"]!["1"]!["share"]!.GetValue<double>(), 9);
-        Assert.Equal(0.5, secondary["levelProgression"]!["2"]!["share"]!.GetValue<double>(), 9);
+        // Times 1..10 s: nearest-rank p50 is the 5th (5 s), p90 the 9th (9 s, not the maximum), mean 5.5 s.
+        var ttr = secondary!["timeToResolution"]!;
+        Assert.Equal(10, ttr["errors"]!.GetValue<long>());
+        Assert.Equal(5.0, ttr["p50Seconds"]!.GetValue<double>(), 9);
+        Assert.Equal(9.0, ttr["p90Seconds"]!.GetValue<double>(), 9);
+        Assert.Equal(5.5, ttr["meanSeconds"]!.GetValue<double>(), 9);
+        Assert.Equal(0.9, secondary["levelProgression"]!["1"]!["share"]!.GetValue<double>(), 9);
+        Assert.Equal(0.1, secondary["levelProgression"]!["2"]!["share"]!.GetValue<double>(), 9);
         Assert.Equal(0, secondary["levelProgression"]!["escalated"]!["share"]!.GetValue<double>(), 9);
-        Assert.Equal(2, secondary["regressionRate"]!["resolutions"]!.GetValue<long>());
-        Assert.Equal(3, secondary["taskRecoveryByErrorType"]!["resource"]!["attempts"]!.GetValue<long>());
-        Assert.NotNull(secondary["resourceUsageByStrategy"]);
+        Assert.Equal(10, secondary["regressionRate"]!["resolutions"]!.GetValue<long>());
+        Assert.Equal(11, secondary["taskRecoveryByErrorType"]!["resource"]!["attempts"]!.GetValue<long>());
+
+        // Per strategy: the mean of after minus before over the attempts that sent both readings (the failed one sent none).
+        var usage = secondary["resourceUsageByStrategy"]!.AsObject();
+        var failedOnly = usage.Select(u => u.Key).Except(strategyDeltas.Keys).ToArray();
+        Assert.All(failedOnly, id => Assert.Equal(0, usage[id]!["samples"]!.GetValue<long>()));
+        Assert.Equal(strategyDeltas.Count + failedOnly.Length, usage.Count);
+        Assert.Equal(10, strategyDeltas.Values.Sum(d => d.Count));
+        foreach (var (strategyId, deltas) in strategyDeltas)
+        {
+            var measured = usage[strategyId]!;
+            Assert.Equal(deltas.Count, measured["samples"]!.GetValue<long>());
+            Assert.Equal(deltas.Average(d => d.Cpu), measured["cpuPercent"]!.GetValue<double>(), 9);
+            Assert.Equal(deltas.Average(d => d.Memory), measured["memoryPercent"]!.GetValue<double>(), 9);
+            Assert.Equal(deltas.Average(d => d.ProcessCpu), measured["processCpuPercent"]!.GetValue<double>(), 9);
+            Assert.Equal(deltas.Average(d => d.ProcessMb), measured["processMemoryMb"]!.GetValue<double>(), 9);
+            Assert.Equal(deltas.Average(d => (double)d.Network), measured["networkBytes"]!.GetValue<double>(), 9);
+        }
     }
 
     private async Task<int> StreamSubscribersAsync()
     {
         var (_, diagnostics) = await Http.GetJsonAsync("/api/diagnostics");
         return diagnostics!["events"]!["streamSubscribers"]!.GetValue<int>();
+    }
+
+    /// <summary>A host whose recovery clock (not Orleans' own timers) only moves when the test advances it.</summary>
+    public sealed class FakeClockHost : SiloHostFixture
+    {
+        public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+        protected override void Configure(WebApplicationBuilder builder) => builder.Services.AddSingleton(new RecoveryClock(Time));
     }
 }
