@@ -296,8 +296,9 @@ internal sealed partial class RecoveryLoop(
         }
         else
         {
-            using var planTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            planTimeout.CancelAfter(plan.Timeout);
+            // The plan's timeout runs on the client's clock, like its other timers.
+            using var planTimer = new CancellationTokenSource(plan.Timeout, _time);
+            using var planTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, planTimer.Token);
             try
             {
                 result = await strategy.ExecuteAsync(context, planTimeout.Token).ConfigureAwait(false);

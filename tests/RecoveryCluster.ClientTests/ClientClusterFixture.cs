@@ -60,7 +60,11 @@ public class ClientClusterFixture : IAsyncLifetime
     }
 
     /// <summary>A recovery client for one worker, with fast renewal and flushing unless a test says otherwise.</summary>
-    public RecoveryClient NewClient(string workerId, Action<RecoveryClientOptions>? configure = null, IRecoveryActions? actions = null, params IRecoveryStrategy[] strategies)
+    public RecoveryClient NewClient(string workerId, Action<RecoveryClientOptions>? configure = null, IRecoveryActions? actions = null, params IRecoveryStrategy[] strategies) =>
+        NewClient(workerId, TimeProvider.System, configure, actions, strategies);
+
+    /// <summary>A recovery client whose own timers (holds, plan and cluster-call timeouts, renewals) run on <paramref name="time"/>.</summary>
+    public RecoveryClient NewClient(string workerId, TimeProvider time, Action<RecoveryClientOptions>? configure = null, IRecoveryActions? actions = null, params IRecoveryStrategy[] strategies)
     {
         var options = new RecoveryClientOptions
         {
@@ -74,7 +78,7 @@ public class ClientClusterFixture : IAsyncLifetime
         configure?.Invoke(options);
         return new RecoveryClient(
             Client, Options.Create(options), new ErrorClassifier(), new StrategyRegistry(strategies), actions ?? new NoRecoveryActions(),
-            TimeProvider.System, ClientLogs.CreateLogger<RecoveryClient>());
+            time, ClientLogs.CreateLogger<RecoveryClient>());
     }
 
     public async Task DisposeAsync()

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using RecoveryCluster.CircuitBreaker;
 using RecoveryCluster.Client;
 using RecoveryCluster.Client.Gate;
+using RecoveryCluster.ClientTests.Strategies;
 using Xunit.Abstractions;
 
 namespace RecoveryCluster.ClientTests.Gate;
@@ -9,6 +10,9 @@ namespace RecoveryCluster.ClientTests.Gate;
 [Collection(ClientCollection.Name)]
 public sealed class GateTests(ClientClusterFixture fixture, ITestOutputHelper output)
 {
+    /// <summary>How often a held call looks at its gate again (RecoveryClient.HoldRecheck) when nothing wakes it sooner.</summary>
+    private static readonly TimeSpan HoldRecheck = TimeSpan.FromMilliseconds(250);
+
     [Fact]
     public async Task A_closed_check_makes_no_grain_call_and_allocates_nothing()
     {
@@ -60,17 +64,30 @@ public sealed class GateTests(ClientClusterFixture fixture, ITestOutputHelper ou
     [Fact]
     public async Task An_unreachable_cluster_never_holds_an_operation_longer_than_the_cluster_call_timeout()
     {
-        await using var client = fixture.NewClient("slow-cluster", o => o.ClusterCallTimeout = TimeSpan.FromMilliseconds(300));
+        // The cluster call timeout is the client's own timer, so it runs on a fake clock; 700 ms is a due time no other
+        // client timer uses. The slow cluster itself (a real 5 s delay in the call filter) stays real.
+        var callTimeout = TimeSpan.FromMilliseconds(700);
+        var time = ClientTime();
+        await using var client = fixture.NewClient("slow-cluster", time, o => o.ClusterCallTimeout = callTimeout);
         var component = Breakers.NewComponent("slow");
         using (fixture.Calls.Delay("Subscribe", TimeSpan.FromSeconds(5)))
         {
-            var watch = Stopwatch.StartNew();
-            Assert.Equal(5, await client.ExecuteAsync(component, "Read", _ => Task.FromResult(5)));
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"the operation waited {watch.Elapsed} on the cluster");
+            var call = client.ExecuteAsync(component, "Read", _ => Task.FromResult(5));
+            await Eventually.HoldsAsync(() => time.Delays.Contains(callTimeout), "the subscription's call timeout to start");
+            Assert.False(call.IsCompleted, "the operation ran before the subscription answered or timed out");
+
+            time.Advance(callTimeout);
+            // Well inside the 5 s the cluster holds the subscription: only the timeout can have let the operation run.
+            Assert.Equal(5, await call.WaitAsync(TimeSpan.FromSeconds(3)));
         }
 
-        // The next renewal finds the cluster again.
-        await Eventually.HoldsAsync(() => fixture.Calls.Count("SubscribeAsync") > 0 && client.GetCircuitState(component) == CircuitState.Closed, "a renewed subscription");
+        // The next renewal (a periodic timer on the client's clock) subscribes again: each poll moves the clock a period on.
+        var subscribes = fixture.Calls.Count("SubscribeAsync");
+        await Eventually.HoldsAsync(() =>
+        {
+            time.Advance(TimeSpan.FromMilliseconds(200));
+            return fixture.Calls.Count("SubscribeAsync") > subscribes && client.GetCircuitState(component) == CircuitState.Closed;
+        }, "a renewed subscription");
     }
 
     [Fact]
@@ -108,7 +125,8 @@ public sealed class GateTests(ClientClusterFixture fixture, ITestOutputHelper ou
     [Fact]
     public async Task A_call_held_at_an_open_circuit_makes_no_call_and_runs_once_the_cluster_closes_the_circuit()
     {
-        await using var client = fixture.NewClient("gate-hold", o => o.ReleaseSpread = TimeSpan.Zero);
+        var time = ClientTime();
+        await using var client = fixture.NewClient("gate-hold", time, o => o.ReleaseSpread = TimeSpan.Zero);
         var component = Breakers.NewComponent("hold");
         await client.ExecuteAsync(component, "Warm", _ => Task.FromResult(1));
         await Breakers.OpenAsync(fixture.Client, component);
@@ -121,8 +139,16 @@ public sealed class GateTests(ClientClusterFixture fixture, ITestOutputHelper ou
             return Task.FromResult(9);
         });
 
-        // Held, not failed: a few of the client's re-checks pass without the operation running.
-        await Task.WhenAny(held, Task.Delay(TimeSpan.FromMilliseconds(600)));
+        // Held, not failed: three of the client's re-checks (on its fake clock) pass without the operation running.
+        for (var recheck = 1; recheck <= 3; recheck++)
+        {
+            await Eventually.HoldsAsync(() => time.Delays.Count(d => d == HoldRecheck) == recheck, $"hold re-check {recheck} to start");
+            Assert.False(held.IsCompleted, "the call ended while the circuit was open");
+            Assert.Equal(0, Volatile.Read(ref runs));
+            time.Advance(HoldRecheck);
+        }
+
+        await Eventually.HoldsAsync(() => time.Delays.Count(d => d == HoldRecheck) == 4, "the call held again after the third re-check");
         Assert.False(held.IsCompleted, "the call ended while the circuit was open");
         Assert.Equal(0, Volatile.Read(ref runs));
 
@@ -134,7 +160,8 @@ public sealed class GateTests(ClientClusterFixture fixture, ITestOutputHelper ou
     [Fact]
     public async Task A_recovery_plan_waits_while_the_circuit_is_open_and_runs_once_the_cluster_closes_it()
     {
-        await using var client = fixture.NewClient("plan-hold", o => o.ReleaseSpread = TimeSpan.Zero);
+        var time = ClientTime();
+        await using var client = fixture.NewClient("plan-hold", time, o => o.ReleaseSpread = TimeSpan.Zero);
         var component = Breakers.NewComponent("plan-hold");
         await client.ExecuteAsync(component, "Warm", _ => Task.FromResult(1));
 
@@ -154,7 +181,15 @@ public sealed class GateTests(ClientClusterFixture fixture, ITestOutputHelper ou
 
         // The plan is held: the operation is not called again while the circuit is open.
         await Eventually.HoldsAsync(() => fixture.Calls.Count("ReportAsync") > 0 && Volatile.Read(ref calls) == 1, "the failure reported");
-        await Task.WhenAny(operation, Task.Delay(TimeSpan.FromMilliseconds(600)));
+        for (var recheck = 1; recheck <= 3; recheck++)
+        {
+            await Eventually.HoldsAsync(() => time.Delays.Count(d => d == HoldRecheck) == recheck, $"plan hold re-check {recheck} to start");
+            Assert.False(operation.IsCompleted, "the recovery ended while the circuit was open");
+            Assert.Equal(1, Volatile.Read(ref calls));
+            time.Advance(HoldRecheck);
+        }
+
+        await Eventually.HoldsAsync(() => time.Delays.Count(d => d == HoldRecheck) == 4, "the plan held again after the third re-check");
         Assert.False(operation.IsCompleted, "the recovery ended while the circuit was open");
         Assert.Equal(1, Volatile.Read(ref calls));
 
@@ -166,17 +201,27 @@ public sealed class GateTests(ClientClusterFixture fixture, ITestOutputHelper ou
     [Fact]
     public async Task A_held_call_fails_with_the_open_circuit_once_its_wait_runs_out()
     {
-        await using var client = fixture.NewClient("gate-wait-out");
+        var time = ClientTime();
+        await using var client = fixture.NewClient("gate-wait-out", time);
         var component = Breakers.NewComponent("wait-out");
         await client.ExecuteAsync(component, "Warm", _ => Task.FromResult(1));
         await Breakers.OpenAsync(fixture.Client, component);
         await Eventually.HoldsAsync(() => client.GetCircuitState(component) == CircuitState.Open, "the open state pushed to the client");
 
-        var watch = Stopwatch.StartNew();
-        var error = await Assert.ThrowsAsync<CircuitOpenException>(() => client.ExecuteAsync(component, "Write", _ => Task.FromResult(1),
-            new ExecuteOptions { OpenCircuitWait = TimeSpan.FromMilliseconds(400) }));
+        var call = client.ExecuteAsync(component, "Write", _ => Task.FromResult(1), new ExecuteOptions { OpenCircuitWait = TimeSpan.FromMilliseconds(400) });
+
+        // On the client's clock: one 250 ms re-check, then a last hold for the 150 ms left of the 400 ms wait, then the failure.
+        await Eventually.HoldsAsync(() => time.Delays.Contains(HoldRecheck), "the first hold to start");
+        Assert.False(call.IsCompleted, "the call ended before its wait ran out");
+        time.Advance(HoldRecheck);
+        var rest = TimeSpan.FromMilliseconds(150);
+        await Eventually.HoldsAsync(() => time.Delays.Contains(rest), "the last hold, for what is left of the wait, to start");
+        Assert.False(call.IsCompleted, "the call ended before its wait ran out");
+        time.Advance(rest);
+
+        var error = await Assert.ThrowsAsync<CircuitOpenException>(() => call.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.False(error.IsLocal);
-        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(350), TimeSpan.FromSeconds(5));
+        Assert.Equal(component, error.Component);
     }
 
     [Fact]
@@ -240,7 +285,8 @@ public sealed class GateTests(ClientClusterFixture fixture, ITestOutputHelper ou
     {
         await using var client = fixture.NewClient("sick-worker", o =>
         {
-            o.LocalBreaker = new LocalBreakerOptions { MinimumThroughput = 3, FailureRatio = 1.0 };
+            // A window far longer than the first call's recovery (real strategy backoffs), so all three failures count.
+            o.LocalBreaker = new LocalBreakerOptions { MinimumThroughput = 3, FailureRatio = 1.0, SamplingDuration = TimeSpan.FromMinutes(2) };
             o.OpenCircuitWait = TimeSpan.Zero;
         });
         var component = Breakers.NewComponent("local");
@@ -251,27 +297,43 @@ public sealed class GateTests(ClientClusterFixture fixture, ITestOutputHelper ou
             throw new ArgumentException("validation failed: field 'amount' is not valid");
         }
 
-        CircuitOpenException? local = null;
-        for (var i = 0; i < 10 && local is null; i++)
+        // Only the outcomes this feature allows are caught; anything else (or a success) fails the test at once.
+        var thrown = new List<Exception>();
+        var callsBefore = new List<int>();
+        for (var i = 0; i < 10 && thrown.LastOrDefault() is not CircuitOpenException; i++)
         {
+            callsBefore.Add(Volatile.Read(ref calls));
             try
             {
                 await client.ExecuteAsync(component, "Validate", Failing);
+                Assert.Fail("a call whose operation always fails succeeded");
             }
-            catch (CircuitOpenException open)
+            catch (Exception error) when (error is ArgumentException or RecoveryEscalatedException or CircuitOpenException)
             {
-                local = open;
-            }
-            catch (Exception error) when (error is ArgumentException or RecoveryEscalatedException)
-            {
-                // Each failure goes through recovery and is passed on (or escalated); anything else fails the test.
+                thrown.Add(error);
             }
         }
 
-        Assert.NotNull(local);
+        // Only the first run of each call goes through the local breaker (recovery re-runs do not), so the fourth call
+        // meets it open after three failures: the first call fails every level and escalates, the next two are held
+        // by that escalation, and the fourth is refused locally without running.
+        Assert.Equal(
+            [typeof(RecoveryEscalatedException), typeof(RecoveryEscalatedException), typeof(RecoveryEscalatedException), typeof(CircuitOpenException)],
+            thrown.Select(e => e.GetType()));
+        var escalations = thrown.Take(3).Cast<RecoveryEscalatedException>().ToArray();
+        Assert.Equal([false, true, true], escalations.Select(e => e.Held));
+        Assert.All(escalations, e =>
+        {
+            Assert.Equal(component, e.Component);
+            Assert.Equal(escalations[0].ErrorId, e.ErrorId);
+            Assert.IsType<ArgumentException>(e.InnerException);
+        });
+
+        var local = (CircuitOpenException)thrown[3];
         Assert.True(local.IsLocal);
+        Assert.Equal(component, local.Component);
+        Assert.Equal(callsBefore[3], Volatile.Read(ref calls));
         Assert.Equal(CircuitState.Closed, (await fixture.Client.GetGrain<ICircuitBreakerGrain>(component).GetSnapshotAsync()).State);
-        Assert.True(calls >= 3);
     }
 
     [Fact]
@@ -286,6 +348,17 @@ public sealed class GateTests(ClientClusterFixture fixture, ITestOutputHelper ou
         Assert.Equal("action", (await Assert.ThrowsAnyAsync<ArgumentException>(() => client.ExecuteAsync<int>("c", "Op", null!))).ParamName);
         Assert.Equal("options", (await Assert.ThrowsAnyAsync<ArgumentException>(() =>
             client.ExecuteAsync("c", "Op", _ => Task.FromResult(1), new ExecuteOptions { Timeout = TimeSpan.FromSeconds(-1) }))).ParamName);
+    }
+
+    /// <summary>
+    /// A fake client clock that lists the timers set on it, started at the silos' clock so an open circuit's retry time
+    /// (silo time) lies ahead of it and a hold waits its re-check.
+    /// </summary>
+    private DelayRecordingTimeProvider ClientTime()
+    {
+        var time = new DelayRecordingTimeProvider();
+        time.SetUtcNow(fixture.SiloTime.GetUtcNow());
+        return time;
     }
 
     private static void CheckGate(RecoveryClient client, ComponentGate gate, int times)
