@@ -1,7 +1,11 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Support.UI;
+using RecoveryCluster.Grains;
 
 namespace RecoveryCluster.ApiTests;
 
@@ -17,9 +21,10 @@ public sealed class AnalyticsPageTests(AnalyticsPageTests.OwnHost host) : IClass
         Assert.True(File.Exists(Browser) && File.Exists(Driver), $"Chromium and its driver are needed at {Browser} and {Driver}: run ./test.sh (it installs them) or apt-get install chromium chromium-driver.");
         var component = RecoveryCluster.ApiTests.Http.NewComponent("render-farm");
 
-        // Two hardware errors: one fixed by retry at level 1, one failing at 1 and fixed at 2.
-        await RecordAsync(component, "gpu fault a", [true]);
-        await RecordAsync(component, "gpu fault b", [false, true]);
+        // Two hardware errors on the host's fake recovery clock: one fixed by retry at level 1 after 4 s, one failing
+        // at 1 (after 3 s) and fixed at 2 (6 s later), so its time to resolution is 9 s.
+        await RecordAsync(component, "gpu fault a", [true], [4]);
+        await RecordAsync(component, "gpu fault b", [false, true], [3, 6]);
 
         using var driver = StartBrowser();
         driver.Navigate().GoToUrl(host.BaseAddress);
@@ -29,48 +34,86 @@ public sealed class AnalyticsPageTests(AnalyticsPageTests.OwnHost host) : IClass
         // (stale element) is tried again.
         wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException), typeof(NoSuchElementException));
         string Read(string css, string attribute) => wait.Until(d => d.FindElement(By.CssSelector(css)).GetAttribute(attribute))!;
+        double Number(string css, string attribute) => double.Parse(Read(css, attribute), CultureInfo.InvariantCulture);
+        string Text(string id, string expected) => wait.Until(d =>
+        {
+            var text = d.FindElement(By.Id(id)).Text;
+            return text.Contains(expected, StringComparison.Ordinal) ? text : null;
+        })!;
 
-        Assert.Equal(2.0 / 3, double.Parse(Read("#chart-strategies rect[data-label='retry']", "data-value"), CultureInfo.InvariantCulture), 9);
-        Assert.Equal(2.0 / 3, double.Parse(Read("#chart-types rect[data-label='hardware']", "data-value"), CultureInfo.InvariantCulture), 9);
+        Assert.Equal(2.0 / 3, Number("#chart-strategies rect[data-label='retry']", "data-value"), 9);
+        Assert.Equal(2.0 / 3, Number("#chart-types rect[data-label='hardware']", "data-value"), 9);
+        // The bar is drawn to scale: two thirds of the height from the axis to the top margin (34 px), standing on the axis.
+        var axis = Number("#chart-strategies line.axis", "y1");
+        var height = Number("#chart-strategies rect[data-label='retry']", "height");
+        Assert.Equal((axis - 34) * 2 / 3, height, 6);
+        Assert.Equal(axis - height, Number("#chart-strategies rect[data-label='retry']", "y"), 6);
         Assert.Equal("2", Read("#chart-heatmap rect[data-type='hardware'][data-level='1']", "data-count"));
         Assert.Equal("1", Read("#chart-heatmap rect[data-type='hardware'][data-level='2']", "data-count"));
+        Assert.Equal("0", Read("#chart-heatmap rect[data-type='hardware'][data-level='3']", "data-count"));
         Assert.Equal("1", Read("#chart-levels rect[data-label='L1']", "data-value"));
         Assert.Equal("1", Read("#chart-levels rect[data-label='L2']", "data-value"));
-        Assert.NotEmpty(Read("#chart-scatter circle[data-strategy='retry']", "data-strategy"));
-        Assert.NotEmpty(Read("#chart-trend circle", "cx"));
+
+        // Scatter: retry at (impact, success) from the metrics, placed on the 420 x 220 plot with 34 px margins.
+        var (_, metrics) = await host.Http.GetJsonAsync("/api/recovery/metrics");
+        var impact = metrics!["strategies"]!["retry"]!["averageImpact"]!.GetValue<double>();
+        Assert.Equal(impact, Number("#chart-scatter circle[data-strategy='retry']", "data-impact"), 9);
+        Assert.Equal(2.0 / 3, Number("#chart-scatter circle[data-strategy='retry']", "data-success"), 9);
+        Assert.Equal(34 + 352 * Math.Min(impact, 1), Number("#chart-scatter circle[data-strategy='retry']", "cx"), 6);
+        Assert.Equal(186 - 152 * 2.0 / 3, Number("#chart-scatter circle[data-strategy='retry']", "cy"), 6);
+
+        // Trend: the three attempts fall in one minute of the fake clock, two of them successful.
+        Assert.Equal("2026-01-01T00:00", Read("#chart-trend circle", "data-minute"));
+        Assert.Equal("3", Read("#chart-trend circle", "data-count"));
+        Assert.Equal(2.0 / 3, Number("#chart-trend circle", "data-rate"), 9);
+        // All three attempts took 0.3 s.
+        Assert.Equal("3", Read("#chart-times rect[data-label='<0.5s']", "data-value"));
         Assert.Equal("3", wait.Until(d => d.FindElements(By.CssSelector("#chart-times rect")).Select(r => int.Parse(r.GetAttribute("data-value")!, CultureInfo.InvariantCulture)).Sum().ToString(CultureInfo.InvariantCulture)));
+
         // The error count comes from the index, which error grains feed one-way: it may trail the charts by a refresh.
-        wait.Until(d => d.FindElement(By.Id("summary")).Text.Contains("2 errors", StringComparison.Ordinal));
-        // Secondary metrics: one episode ended at level 1 and one at level 2; both errors have a time to resolution.
+        Text("summary", "1 silo(s) · 2 errors (0 unresolved) · 3 recovery attempts · 67% successful");
+        // Secondary metrics: one episode ended at level 1 and one at level 2; times to resolution 4 s and 9 s.
         Assert.Equal("0.5", Read("#chart-progression rect[data-label='L1']", "data-value"));
         Assert.Equal("0.5", Read("#chart-progression rect[data-label='L2']", "data-value"));
-        wait.Until(d => d.FindElement(By.Id("ttr")).Text.Contains("(2 errors)", StringComparison.Ordinal));
-        Assert.Contains("0% (0 of 2 resolutions)", wait.Until(d => d.FindElement(By.Id("regressions")).Text), StringComparison.Ordinal);
+        Text("ttr", "p50 4.0 s · p90 9.0 s (2 errors)");
+        Text("regressions", "0% (0 of 2 resolutions)");
+        // Each attempt had one task and recovered it if it succeeded; each moved cpu +5, memory -2 and process memory +30 MB.
+        Text("tasks-hardware", "67% (2 of 3)");
+        Text("resources-retry", "cpu 5.0 pt · memory -2.0 pt · process 30.0 MB");
 
         // Live refresh: a new failure shows up without reloading, and an isolated circuit is listed.
-        await RecordAsync(component, "gpu fault c", [false]);
+        await RecordAsync(component, "gpu fault c", [false], [1]);
         await host.Http.PostAsync($"/api/circuits/{component}/isolate", new { reason = "page test" });
         wait.Until(d => d.FindElements(By.CssSelector("#chart-strategies rect[data-label='retry']")).FirstOrDefault()?.GetAttribute("data-value") == "0.5");
+        wait.Until(d => d.FindElements(By.CssSelector("#chart-trend circle")).FirstOrDefault()?.GetAttribute("data-count") == "4");
+        Text("summary", "3 errors (1 unresolved) · 4 recovery attempts · 50% successful");
         wait.Until(d => d.FindElements(By.CssSelector($"#circuits li.isolated[data-component='{component}']")).Count == 1);
         // The live feed streams the new failure and the isolation as they happen.
         wait.Until(d => d.FindElements(By.CssSelector($"#events li[data-kind='attempt-recorded'][data-component='{component}']")).Count == 1);
         wait.Until(d => d.FindElements(By.CssSelector($"#events li[data-kind='circuit-changed'][data-component='{component}']")).Count == 1);
 
-        var screenshot = Path.Combine(ArtifactsDirectory(), "analytics-page.png");
-        ((ITakesScreenshot)driver).GetScreenshot().SaveAsFile(screenshot);
-        Assert.True(new FileInfo(screenshot).Length > 10_000, "the screenshot is suspiciously small");
+        // Kept for people to look at (CI keeps TestResults/); the values above are what the test checks.
+        ((ITakesScreenshot)driver).GetScreenshot().SaveAsFile(Path.Combine(ArtifactsDirectory(), "analytics-page.png"));
     }
 
-    private async Task RecordAsync(string component, string message, bool[] outcomes)
+    /// <summary>Reports an error and records its attempts; before each attempt the fake clock moves on by its delay (s).</summary>
+    private async Task RecordAsync(string component, string message, bool[] outcomes, int[] delays)
     {
         var (_, report) = await host.Http.PostAsync("/api/errors", RecoveryCluster.ApiTests.Http.Report(component, type: "hardware", message: message));
         var errorId = report!["errorId"]!.GetValue<string>();
         var plan = report["plan"];
-        foreach (var success in outcomes)
+        for (var i = 0; i < outcomes.Length; i++)
         {
+            host.Time.Advance(TimeSpan.FromSeconds(delays[i]));
             var (_, result) = await host.Http.PostAsync($"/api/errors/{errorId}/attempts", new
             {
-                strategyId = plan!["strategyId"]!.GetValue<string>(), attempt = plan["attempt"]!.GetValue<int>(), success, executionTimeSeconds = 0.3,
+                strategyId = plan!["strategyId"]!.GetValue<string>(), attempt = plan["attempt"]!.GetValue<int>(), success = outcomes[i], executionTimeSeconds = 0.3,
+                affectedTasks = 1, recoveredTasks = outcomes[i] ? 1 : 0,
+                resourceUsage = new
+                {
+                    before = new { cpuPercent = 40.0, memoryPercent = 50.0, processMemoryMb = 100.0 },
+                    after = new { cpuPercent = 45.0, memoryPercent = 48.0, processMemoryMb = 130.0 },
+                },
             });
             plan = result!["nextPlan"];
         }
@@ -100,5 +143,11 @@ public sealed class AnalyticsPageTests(AnalyticsPageTests.OwnHost host) : IClass
         return path;
     }
 
-    public sealed class OwnHost : SiloHostFixture;
+    /// <summary>Own host (fresh figures) whose recovery clock moves only when the test advances it.</summary>
+    public sealed class OwnHost : SiloHostFixture
+    {
+        public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+        protected override void Configure(WebApplicationBuilder builder) => builder.Services.AddSingleton(new RecoveryClock(Time));
+    }
 }
