@@ -23,8 +23,8 @@ public sealed class AnalyticsPageTests(AnalyticsPageTests.OwnHost host) : IClass
 
         // Two hardware errors on the host's fake recovery clock: one fixed by retry at level 1 after 4 s, one failing
         // at 1 (after 3 s) and fixed at 2 (6 s later), so its time to resolution is 9 s.
-        await RecordAsync(component, "gpu fault a", [true], [4]);
-        await RecordAsync(component, "gpu fault b", [false, true], [3, 6]);
+        await RecordAsync(component, "gpu fault a", [true], [4], machine: "gpu-host-1");
+        await RecordAsync(component, "gpu fault b", [false, true], [3, 6], machine: "gpu-host-2");
 
         using var driver = StartBrowser();
         driver.Navigate().GoToUrl(host.BaseAddress);
@@ -43,6 +43,10 @@ public sealed class AnalyticsPageTests(AnalyticsPageTests.OwnHost host) : IClass
 
         Assert.Equal(2.0 / 3, Number("#chart-strategies rect[data-label='retry']", "data-value"), 9);
         Assert.Equal(2.0 / 3, Number("#chart-types rect[data-label='hardware']", "data-value"), 9);
+
+        // Success by machine: the repair worked on gpu-host-1 once of once, on gpu-host-2 once of twice.
+        Assert.Equal(1.0, Number("#chart-hardware rect[data-label='gpu-host-1']", "data-value"), 9);
+        Assert.Equal(0.5, Number("#chart-hardware rect[data-label='gpu-host-2']", "data-value"), 9);
         // The bar is drawn to scale: two thirds of the height from the axis to the top margin (34 px), standing on the axis.
         var axis = Number("#chart-strategies line.axis", "y1");
         var height = Number("#chart-strategies rect[data-label='retry']", "height");
@@ -97,7 +101,7 @@ public sealed class AnalyticsPageTests(AnalyticsPageTests.OwnHost host) : IClass
     }
 
     /// <summary>Reports an error and records its attempts; before each attempt the fake clock moves on by its delay (s).</summary>
-    private async Task RecordAsync(string component, string message, bool[] outcomes, int[] delays)
+    private async Task RecordAsync(string component, string message, bool[] outcomes, int[] delays, string machine = "gpu-host-1")
     {
         var (_, report) = await host.Http.PostAsync("/api/errors", RecoveryCluster.ApiTests.Http.Report(component, type: "hardware", message: message));
         var errorId = report!["errorId"]!.GetValue<string>();
@@ -108,7 +112,7 @@ public sealed class AnalyticsPageTests(AnalyticsPageTests.OwnHost host) : IClass
             var (_, result) = await host.Http.PostAsync($"/api/errors/{errorId}/attempts", new
             {
                 strategyId = plan!["strategyId"]!.GetValue<string>(), attempt = plan["attempt"]!.GetValue<int>(), success = outcomes[i], executionTimeSeconds = 0.3,
-                affectedTasks = 1, recoveredTasks = outcomes[i] ? 1 : 0,
+                affectedTasks = 1, recoveredTasks = outcomes[i] ? 1 : 0, hardwareId = machine,
                 resourceUsage = new
                 {
                     before = new { cpuPercent = 40.0, memoryPercent = 50.0, processMemoryMb = 100.0 },
