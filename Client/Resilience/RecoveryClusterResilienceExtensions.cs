@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Polly;
 
 namespace RecoveryCluster.Client.Resilience;
@@ -30,6 +31,25 @@ public static class RecoveryClusterResilienceExtensions
         ArgumentNullException.ThrowIfNull(options);
         var recoveryClient = AsRecoveryClient(client);
         return builder.AddStrategy(context => new ClusterCircuitBreakerStrategy<TResult>(recoveryClient, options, context.Telemetry), options);
+    }
+
+    /// <summary>
+    /// Gates calls on the component's cluster-wide breaker with the recovery client from <paramref name="services"/>
+    /// (the one <c>AddRecoveryClient</c> registers): for pipelines built in DI, e.g. in
+    /// <c>AddResilienceHandler(name, (builder, context) => builder.AddClusterCircuitBreaker(context.ServiceProvider, options))</c>.
+    /// </summary>
+    public static ResiliencePipelineBuilder<TResult> AddClusterCircuitBreaker<TResult>(
+        this ResiliencePipelineBuilder<TResult> builder, IServiceProvider services, ClusterCircuitBreakerStrategyOptions<TResult> options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return builder.AddClusterCircuitBreaker(services.GetRequiredService<RecoveryClient>(), options);
+    }
+
+    /// <summary>The same, in a pipeline without a result type.</summary>
+    public static ResiliencePipelineBuilder AddClusterCircuitBreaker(this ResiliencePipelineBuilder builder, IServiceProvider services, ClusterCircuitBreakerStrategyOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return builder.AddClusterCircuitBreaker(services.GetRequiredService<RecoveryClient>(), options);
     }
 
     /// <summary>Hands failures to the cluster's progressive recovery; put it outermost so its strategies re-run the rest of the pipeline.</summary>
