@@ -53,17 +53,31 @@ public static class RecoveryClusterResilienceExtensions
     }
 
     /// <summary>Hands failures to the cluster's progressive recovery; put it outermost so its strategies re-run the rest of the pipeline.</summary>
-    public static TBuilder AddClusterRecovery<TBuilder>(this TBuilder builder, IRecoveryClient client, string component, string operation, ExecuteOptions? options = null)
-        where TBuilder : ResiliencePipelineBuilderBase
+    public static ResiliencePipelineBuilder AddClusterRecovery(this ResiliencePipelineBuilder builder, IRecoveryClient client, string component, string operation, ExecuteOptions? options = null) =>
+        builder.AddClusterRecovery(client, new ClusterRecoveryStrategyOptions { Component = component, Operation = operation, ExecuteOptions = options });
+
+    /// <summary>Hands failures to the cluster's progressive recovery; put it outermost so its strategies re-run the rest of the pipeline.</summary>
+    public static ResiliencePipelineBuilder<TResult> AddClusterRecovery<TResult>(
+        this ResiliencePipelineBuilder<TResult> builder, IRecoveryClient client, string component, string operation, ExecuteOptions? options = null) =>
+        builder.AddClusterRecovery(client, new ClusterRecoveryStrategyOptions<TResult> { Component = component, Operation = operation, ExecuteOptions = options });
+
+    /// <summary>Hands the outcomes <c>ShouldHandle</c> picks to the cluster's progressive recovery; put it outermost.</summary>
+    public static ResiliencePipelineBuilder AddClusterRecovery(this ResiliencePipelineBuilder builder, IRecoveryClient client, ClusterRecoveryStrategyOptions options)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
         var recoveryClient = AsRecoveryClient(client);
-        Guard.Key(component, nameof(component));
-        Guard.Key(operation, nameof(operation));
-        builder.AddStrategy(
-            context => new ClusterRecoveryStrategy(recoveryClient, component, operation, options, context.Telemetry),
-            new ClusterStrategyOptions($"ClusterRecovery:{component}/{operation}"));
-        return builder;
+        return builder.AddStrategy(context => new ClusterRecoveryStrategy<object>(recoveryClient, options, context.Telemetry), options);
+    }
+
+    /// <summary>Hands the outcomes <c>ShouldHandle</c> picks to the cluster's progressive recovery; put it outermost.</summary>
+    public static ResiliencePipelineBuilder<TResult> AddClusterRecovery<TResult>(
+        this ResiliencePipelineBuilder<TResult> builder, IRecoveryClient client, ClusterRecoveryStrategyOptions<TResult> options)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
+        var recoveryClient = AsRecoveryClient(client);
+        return builder.AddStrategy(context => new ClusterRecoveryStrategy<TResult>(recoveryClient, options, context.Telemetry), options);
     }
 
     private static RecoveryClient AsRecoveryClient(IRecoveryClient client) =>

@@ -45,6 +45,37 @@ public sealed class PollyIntegrationTests(ClientClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_result_ShouldHandle_picks_goes_to_the_clusters_recovery_and_the_recovered_result_comes_back()
+    {
+        await using var client = fixture.NewClient("polly-result-recovery");
+        var component = Breakers.NewComponent("polly-quotes");
+        var pipeline = new ResiliencePipelineBuilder<int>()
+            .AddClusterRecovery(client, new ClusterRecoveryStrategyOptions<int>
+            {
+                Component = component,
+                Operation = "GetQuote",
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result == 503),
+            })
+            .Build();
+        var finished = new List<RecoveryFinished>();
+        client.RecoveryFinished += finished.Add;
+
+        var calls = 0;
+        var value = await pipeline.ExecuteAsync(_ => ValueTask.FromResult(Interlocked.Increment(ref calls) == 1 ? 503 : 200));
+
+        // The 503 was recovered by the cluster's plan (a retry that called again), not passed through.
+        Assert.Equal(200, value);
+        Assert.Equal(2, calls);
+        var recovery = Assert.Single(finished);
+        Assert.True(recovery.Resolved);
+        Assert.Equal(component, recovery.Component);
+
+        // A result it does not pick is returned as it is, with no recovery.
+        Assert.Equal(404, await pipeline.ExecuteAsync(_ => ValueTask.FromResult(404)));
+        Assert.Single(finished);
+    }
+
+    [Fact]
     public async Task A_pipeline_with_the_cluster_breaker_refuses_calls_while_the_cluster_circuit_is_open()
     {
         await using var client = fixture.NewClient("polly-breaker");
