@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using RecoveryCluster.Errors;
+using RecoveryCluster.Grains.Options;
 
 namespace RecoveryCluster.Grains.Errors;
 
@@ -7,8 +9,11 @@ namespace RecoveryCluster.Grains.Errors;
 /// state on a short timer rather than per upsert; a lost tail is rebuilt by the errors' next change.
 /// </summary>
 public sealed class ErrorIndexGrain(
-    [PersistentState("error-index", StorageNames.Recovery)] IPersistentState<ErrorIndexState> state) : Grain, IErrorIndexGrain
+    [PersistentState("error-index", StorageNames.Recovery)] IPersistentState<ErrorIndexState> state,
+    IOptions<RecoveryOptions> options) : Grain, IErrorIndexGrain
 {
+    private readonly int _capacity = (options.Value.IndexCapacity + ErrorIndex.ShardCount - 1) / ErrorIndex.ShardCount;
+
     private static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(2);
     private readonly DeferredStateWrite<ErrorIndexState> _writes = new(state);
 
@@ -40,6 +45,7 @@ public sealed class ErrorIndexGrain(
             }
         }
 
+        IndexEviction.Trim(state.State.Errors, _capacity);
         _writes.MarkDirty();
         return Task.CompletedTask;
     }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using RecoveryCluster.Errors;
 
 namespace RecoveryCluster.Grains.Options;
 
@@ -62,4 +63,12 @@ public sealed class RecoveryOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan CachedStateMaxAge { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Errors the error index lists at most (each of its shards holds its share). Past it, the least recently seen
+    /// resolved errors leave the list first (see <c>IndexEviction</c>); they still exist and come back with their next
+    /// change. Bounds the index's memory and its writes whatever the number of distinct errors ever seen.
+    /// </summary>
+    [Range(ErrorIndex.ShardCount, 100_000_000)]
+    public int IndexCapacity { get; set; } = 100_000;
 }
