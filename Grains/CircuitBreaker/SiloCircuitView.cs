@@ -31,10 +31,12 @@ public sealed partial class SiloCircuitView : IAsyncDisposable
     private readonly ReadThroughCache<CircuitSnapshot> _states;
     private readonly OutboundBatcher<BreakerSignal> _signals;
     private readonly ConcurrentDictionary<string, long> _followed = new(StringComparer.Ordinal);
+    private readonly SiloCircuitObserver _observerObject;
     private readonly Lazy<ICircuitObserver> _observer;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _renewalsGate = new();
     private Task? _renewals;
+    private long _pushesHeard;
 
     public SiloCircuitView(IGrainFactory grains, RecoveryClock clock, IOptions<RecoveryOptions> options, ILogger<SiloCircuitView> logger)
     {
@@ -47,9 +49,17 @@ public sealed partial class SiloCircuitView : IAsyncDisposable
             clock,
             options.Value.CachedStateMaxAge);
         _signals = new OutboundBatcher<BreakerSignal>("breaker signals", SendAsync, options.Value.BatchInterval, Capacity, logger);
-        _observer = new Lazy<ICircuitObserver>(() => grains.CreateObjectReference<ICircuitObserver>(
-            new SiloCircuitObserver(snapshot => _states.Observe(snapshot.Component, snapshot))));
+        // Orleans holds observer objects weakly: this field keeps the silo's one alive as long as the view.
+        _observerObject = new SiloCircuitObserver(snapshot =>
+        {
+            Interlocked.Increment(ref _pushesHeard);
+            _states.Observe(snapshot.Component, snapshot);
+        });
+        _observer = new Lazy<ICircuitObserver>(() => grains.CreateObjectReference<ICircuitObserver>(_observerObject));
     }
+
+    /// <summary>Transitions the breakers pushed to this silo.</summary>
+    public long PushesHeard => Interlocked.Read(ref _pushesHeard);
 
     /// <summary>Signals sent, and lost (see <see cref="OutboundBatcher{T}"/>).</summary>
     public (long Sent, long Lost) Signals => (_signals.SentItems, _signals.LostItems);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using RecoveryCluster.Grains.CircuitBreaker;
 using System.Threading.Channels;
 using RecoveryCluster.CircuitBreaker;
 using RecoveryCluster.Errors;
@@ -121,6 +123,25 @@ public sealed class CircuitBreakerGrainTests(ClusterFixture fixture)
         Assert.Equal(CircuitState.Open, (await breaker.GetSnapshotAsync()).State);
     }
 
+    [Fact]
+    public async Task Every_silo_that_follows_a_breaker_hears_its_transitions_pushed_even_after_a_collection()
+    {
+        var component = Failures.NewComponent("pushed");
+        var views = fixture.Cluster.Silos.Select(s => s.ServiceProvider.GetRequiredService<SiloCircuitView>()).ToArray();
+        await Task.WhenAll(views.Select(v => v.GetAsync(component).AsTask()));
+        var before = views.Select(v => v.PushesHeard).ToArray();
+        var breaker = Client.Breaker(component);
+        await Eventually.HoldsAsync(async () =>
+        {
+            // The subscription is made in the background on first use; an isolate before it is not pushed, so repeat.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            await breaker.IsolateAsync("push check");
+            await breaker.ResetAsync();
+            return views.Select((v, i) => v.PushesHeard > before[i]).All(heard => heard);
+        }, "every silo hears the breaker's pushes");
+    }
+
     private sealed class RecordingObserver : ICircuitObserver
     {
         private readonly Channel<CircuitSnapshot> _received = Channel.CreateUnbounded<CircuitSnapshot>();
@@ -140,4 +161,5 @@ public sealed class CircuitBreakerGrainTests(ClusterFixture fixture)
             }
         }
     }
+
 }
