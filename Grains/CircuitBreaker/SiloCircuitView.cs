@@ -61,9 +61,6 @@ public sealed partial class SiloCircuitView : IAsyncDisposable
     /// <summary>Transitions the breakers pushed to this silo.</summary>
     public long PushesHeard => Interlocked.Read(ref _pushesHeard);
 
-    /// <summary>Signals sent, and lost (see <see cref="OutboundBatcher{T}"/>).</summary>
-    public (long Sent, long Lost) Signals => (_signals.SentItems, _signals.LostItems);
-
     public ValueTask<CircuitSnapshot> GetAsync(string component)
     {
         Follow(component);

@@ -30,9 +30,6 @@ public sealed class SiloStrategyScores
         _executions = new OutboundBatcher<StrategyExecution>("strategy executions", SendAsync, options.Value.BatchInterval, Capacity, logger);
     }
 
-    /// <summary>Executions sent, and lost (see <see cref="OutboundBatcher{T}"/>).</summary>
-    public (long Sent, long Lost) Executions => (_executions.SentItems, _executions.LostItems);
-
     public ValueTask<StrategyStatsSnapshot> GetAsync(string statsKey) => _scores.GetAsync(statsKey);
 
     public void Record(string statsKey, StrategyExecution execution) => _executions.Enqueue(statsKey, execution);

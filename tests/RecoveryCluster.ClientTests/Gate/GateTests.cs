@@ -140,17 +140,7 @@ public sealed class GateTests(ClientClusterFixture fixture, ITestOutputHelper ou
         });
 
         // Held, not failed: three of the client's re-checks (on its fake clock) pass without the operation running.
-        for (var recheck = 1; recheck <= 3; recheck++)
-        {
-            await Eventually.HoldsAsync(() => time.Delays.Count(d => d == HoldRecheck) == recheck, $"hold re-check {recheck} to start");
-            Assert.False(held.IsCompleted, "the call ended while the circuit was open");
-            Assert.Equal(0, Volatile.Read(ref runs));
-            time.Advance(HoldRecheck);
-        }
-
-        await Eventually.HoldsAsync(() => time.Delays.Count(d => d == HoldRecheck) == 4, "the call held again after the third re-check");
-        Assert.False(held.IsCompleted, "the call ended while the circuit was open");
-        Assert.Equal(0, Volatile.Read(ref runs));
+        await AssertHeldThroughRechecksAsync(time, held, () => Volatile.Read(ref runs), expectedRuns: 0, "the call");
 
         await fixture.Client.GetGrain<ICircuitBreakerGrain>(component).ResetAsync();
         Assert.Equal(9, await held.WaitAsync(TimeSpan.FromSeconds(10)));
@@ -181,17 +171,7 @@ public sealed class GateTests(ClientClusterFixture fixture, ITestOutputHelper ou
 
         // The plan is held: the operation is not called again while the circuit is open.
         await Eventually.HoldsAsync(() => fixture.Calls.Count("ReportAsync") > 0 && Volatile.Read(ref calls) == 1, "the failure reported");
-        for (var recheck = 1; recheck <= 3; recheck++)
-        {
-            await Eventually.HoldsAsync(() => time.Delays.Count(d => d == HoldRecheck) == recheck, $"plan hold re-check {recheck} to start");
-            Assert.False(operation.IsCompleted, "the recovery ended while the circuit was open");
-            Assert.Equal(1, Volatile.Read(ref calls));
-            time.Advance(HoldRecheck);
-        }
-
-        await Eventually.HoldsAsync(() => time.Delays.Count(d => d == HoldRecheck) == 4, "the plan held again after the third re-check");
-        Assert.False(operation.IsCompleted, "the recovery ended while the circuit was open");
-        Assert.Equal(1, Volatile.Read(ref calls));
+        await AssertHeldThroughRechecksAsync(time, operation, () => Volatile.Read(ref calls), expectedRuns: 1, "the plan");
 
         await fixture.Client.GetGrain<ICircuitBreakerGrain>(component).ResetAsync();
         Assert.Equal(4, await operation.WaitAsync(TimeSpan.FromSeconds(10)));
@@ -354,6 +334,24 @@ public sealed class GateTests(ClientClusterFixture fixture, ITestOutputHelper ou
     /// A fake client clock that lists the timers set on it, started at the silos' clock so an open circuit's retry time
     /// (silo time) lies ahead of it and a hold waits its re-check.
     /// </summary>
+    /// <summary>
+    /// Three hold re-checks start and pass on the fake clock, and a fourth starts, while <paramref name="held"/> stays
+    /// unfinished and the operation has run exactly <paramref name="expectedRuns"/> times.
+    /// </summary>
+    private static async Task AssertHeldThroughRechecksAsync(DelayRecordingTimeProvider time, Task held, Func<int> runs, int expectedRuns, string what)
+    {
+        for (var recheck = 1; recheck <= 4; recheck++)
+        {
+            await Eventually.HoldsAsync(() => time.Delays.Count(d => d == HoldRecheck) == recheck, $"{what}: hold re-check {recheck} to start");
+            Assert.False(held.IsCompleted, $"{what} ended while the circuit was open");
+            Assert.Equal(expectedRuns, runs());
+            if (recheck < 4)
+            {
+                time.Advance(HoldRecheck);
+            }
+        }
+    }
+
     private DelayRecordingTimeProvider ClientTime()
     {
         var time = new DelayRecordingTimeProvider();

@@ -170,19 +170,17 @@ public sealed class PollyIntegrationTests(ClientClusterFixture fixture)
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is TimeoutException),
             })
             .Build();
-        var before = ReportedFailures();
+        var before = fixture.Calls.Count("RecordFailureAsync");
 
         for (var i = 0; i < 3; i++)
         {
             await Assert.ThrowsAsync<FormatException>(async () => await pipeline.ExecuteAsync(_ => throw new FormatException("bad input, not the component's fault")));
         }
 
-        Assert.Equal(before, ReportedFailures());
+        Assert.Equal(before, fixture.Calls.Count("RecordFailureAsync"));
         await Assert.ThrowsAsync<TimeoutException>(async () => await pipeline.ExecuteAsync(_ => throw new TimeoutException("parser timed out")));
-        Assert.Equal(before + 1, ReportedFailures());
+        Assert.Equal(before + 1, fixture.Calls.Count("RecordFailureAsync"));
     }
-
-    private int ReportedFailures() => fixture.Calls.Snapshot().Where(c => c.Key.Contains(".RecordFailure", StringComparison.Ordinal)).Sum(c => c.Value);
 
     [Fact]
     public void Options_without_a_component_are_refused_when_the_pipeline_is_built()
