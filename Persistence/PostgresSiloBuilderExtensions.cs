@@ -51,6 +51,8 @@ public static class PostgresSiloBuilderExtensions
         silo.Services.AddSingleton<IRecoveryHistoryStore>(sp => sp.GetRequiredService<PostgresHistoryStore>());
         silo.Services.AddSingleton<IErrorStateJournal>(sp =>
             ActivatorUtilities.CreateInstance<PostgresErrorStateJournal>(sp, sp.GetRequiredService<RecoveryClock>().TimeProvider));
+        silo.Services.AddSingleton<IErrorList, PostgresErrorList>();
+        silo.Services.AddHostedService<ErrorListBackfill>();
         return silo;
     }
 }

@@ -24,7 +24,7 @@ public sealed partial class ErrorGrain(
     IErrorStateJournal journal,
     SiloCircuitView circuits,
     SiloStrategyScores scores,
-    ErrorIndexFeed index,
+    IErrorList errorList,
     IOptions<RecoveryOptions> options,
     RecoveryClock clock,
     RecoveryInstruments instruments,
@@ -364,14 +364,8 @@ public sealed partial class ErrorGrain(
         _snapshots.MarkDirty();
     }
 
-    /// <summary>Keeps the error's line in the index current, through the silo's next batch (see <see cref="ErrorIndexFeed"/>).</summary>
-    private void PublishSummary()
-    {
-        var context = S.Context!;
-        index.Upsert(new ErrorSummary(
-            ErrorId, S.Type, S.Severity, context.Component, context.Operation, S.Message, S.Status, S.PendingPlan?.Level,
-            S.AggregatedCount, S.FirstSeen, S.LastSeen, S.Regressions, S.Revision));
-    }
+    /// <summary>Keeps the error's line in the error list current (see <see cref="IErrorList"/>).</summary>
+    private void PublishSummary() => errorList.Upsert(S.ToSummary(ErrorId));
 
     private async Task ResolveEpisodeAsync(DateTimeOffset now)
     {

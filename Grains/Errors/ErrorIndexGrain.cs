@@ -55,10 +55,9 @@ public sealed class ErrorIndexGrain(
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit, "limit");
         IReadOnlyList<ErrorSummary> matches = state.State.Errors.Values
-            .Where(e => query.Status is null || e.Status == query.Status)
-            .Where(e => query.Type is null || e.Type == query.Type)
-            .Where(e => query.Component is null || string.Equals(e.Component, query.Component, StringComparison.Ordinal))
+            .Where(query.Matches)
             .OrderByDescending(e => e.LastSeen)
+            .ThenBy(e => e.ErrorId, StringComparer.Ordinal)
             .Take(query.Limit)
             .ToArray();
         return Task.FromResult(matches);

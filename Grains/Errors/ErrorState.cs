@@ -56,4 +56,9 @@ public sealed class ErrorState
 
     /// <summary>Per worker, the last offline record taken (<see cref="IErrorGrain.RecordOfflineAsync"/>), least recent first.</summary>
     [Id(27)] public List<ReplayMark> ReplayMarks { get; set; } = [];
+
+    /// <summary>The error's line in the error list.</summary>
+    public ErrorSummary ToSummary(string errorId) => new(
+        errorId, Type, Severity, Context?.Component ?? string.Empty, Context?.Operation ?? string.Empty, Message, Status,
+        PendingPlan?.Level, AggregatedCount, FirstSeen, LastSeen, Regressions, Revision);
 }

@@ -36,6 +36,7 @@ public static class RecoveryClusterSiloBuilderExtensions
         services.TryAddSingleton<SiloCircuitView>();
         services.TryAddSingleton<SiloStrategyScores>();
         services.TryAddSingleton<ErrorIndexFeed>();
+        services.TryAddSingleton<IErrorList, IndexedErrorList>();
         services.TryAddSingleton<GrainCallCount>();
 
         // Dev mode's history; the durable mode registers its PostgreSQL store first, and TryAdd keeps it.

@@ -35,8 +35,13 @@ public static class ErrorsApi
             result.ErrorId, result.OccurrenceId, result.AggregatedCount, ApiNames.Of(result.Status), result.IsRegression, PlanResponse.From(result.Plan)));
     }
 
+    /// <summary>
+    /// Most recently seen first. A full page carries a <c>Link: &lt;…&gt;; rel="next"</c> header whose <c>after</c> token
+    /// continues the list; pages hold still while errors change (an error seen again moves to the front, so a reader
+    /// paging back does not meet it twice).
+    /// </summary>
     public static async Task<Results<Ok<IReadOnlyList<ErrorSummary>>, ValidationProblem>> ListAsync(
-        string? status, string? type, string? component, int? limit, IGrainFactory grains, ErrorIndexFeed index)
+        string? status, string? type, string? component, int? limit, string? after, IErrorList errorList, HttpContext http)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         ErrorStatus? statusFilter = null;
@@ -55,13 +60,32 @@ public static class ErrorsApi
         var typeFilter = ApiValidation.ErrorType(type, "type", errors);
         ApiValidation.OptionalKey(component, "component", errors);
         var take = ApiValidation.Limit(limit, errors);
+        ErrorCursor? cursor = null;
+        if (after is not null && (cursor = ErrorCursor.FromToken(after)) is null)
+        {
+            errors["after"] = ["'after' is not a page token; pass the one from the previous page's Link header."];
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        await index.FlushAsync();
-        return TypedResults.Ok(await ErrorIndex.QueryAsync(grains, new ErrorQuery(statusFilter, typeFilter, component, take)));
+        var page = await errorList.QueryAsync(new ErrorQuery(statusFilter, typeFilter, component, take, cursor));
+        if (page.Next is { } next)
+        {
+            http.Response.Headers.Link = $"<{NextPageUrl(http.Request, next)}>; rel=\"next\"";
+        }
+
+        return TypedResults.Ok(page.Errors);
+    }
+
+    private static string NextPageUrl(HttpRequest request, ErrorCursor next)
+    {
+        var query = request.Query.Where(q => !string.Equals(q.Key, "after", StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(q => q.Key, q => (string?)q.Value.ToString(), StringComparer.Ordinal);
+        query["after"] = next.ToToken();
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(request.PathBase + request.Path, query);
     }
 
     public static async Task<Results<Ok<ErrorReport>, ProblemHttpResult>> GetAsync(string errorId, IGrainFactory grains)

@@ -30,7 +30,7 @@ public static class RecoveryApi
     }
 
     public static async Task<Results<Ok<RecoveryMetrics>, ValidationProblem>> MetricsAsync(
-        string? errorType, string? strategyId, int? days, IRecoveryHistoryStore history, IGrainFactory grains, ErrorIndexFeed index, RecoveryClock clock)
+        string? errorType, string? strategyId, int? days, IRecoveryHistoryStore history, IErrorList errorList, RecoveryClock clock)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var type = ApiValidation.ErrorType(errorType, "errorType", errors);
@@ -50,7 +50,7 @@ public static class RecoveryApi
 
         // The secondary figures come from the most recent attempts (all of them in dev mode, whose history is bounded).
         var recent = await history.QueryAsync(type, new HistoryQuery(strategyId, since, SecondaryMetricsRecords));
-        return TypedResults.Ok(metrics with { Secondary = await SecondaryMetricsSource.ComputeAsync(grains, index, type, recent) });
+        return TypedResults.Ok(metrics with { Secondary = await SecondaryMetricsSource.ComputeAsync(errorList, type, recent) });
     }
 
     /// <summary>

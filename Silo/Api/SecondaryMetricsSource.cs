@@ -5,15 +5,15 @@ using RecoveryCluster.History;
 
 namespace RecoveryCluster.Silo.Api;
 
-/// <summary>Reads the error summaries the secondary metrics need (first seen, regressions) from the error index.</summary>
+/// <summary>Reads the error summaries the secondary metrics need (first seen, regressions) from the error list.</summary>
 public static class SecondaryMetricsSource
 {
-    public static async Task<SecondaryMetrics> ComputeAsync(IGrainFactory grains, ErrorIndexFeed index, ErrorType? type, IReadOnlyCollection<RecoveryRecord> records)
+    public static async Task<SecondaryMetrics> ComputeAsync(IErrorList errorList, ErrorType? type, IReadOnlyCollection<RecoveryRecord> records)
     {
         ArgumentNullException.ThrowIfNull(records);
-        ArgumentNullException.ThrowIfNull(index);
-        await index.FlushAsync();
-        var errors = await ErrorIndex.QueryAsync(grains, new ErrorQuery(Type: type, Limit: int.MaxValue));
+        ArgumentNullException.ThrowIfNull(errorList);
+        var attempted = records.Select(r => r.ErrorId).ToHashSet(StringComparer.Ordinal);
+        var errors = await errorList.FindAsync(attempted, type);
         return SecondaryMetrics.Compute(records, errors);
     }
 }

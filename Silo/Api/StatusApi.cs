@@ -23,11 +23,10 @@ public static class StatusApi
         return app;
     }
 
-    public static async Task<Ok<StatusResponse>> StatusAsync(IGrainFactory grains, IRecoveryHistoryStore history, ErrorIndexFeed index)
+    public static async Task<Ok<StatusResponse>> StatusAsync(IGrainFactory grains, IRecoveryHistoryStore history, IErrorList errorList)
     {
-        await index.FlushAsync();
         var silos = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
-        var counts = await ErrorIndex.CountAsync(grains);
+        var counts = await errorList.CountAsync();
         var metrics = await history.MetricsAsync(null, null, null);
         var overall = metrics.Overall;
 

@@ -172,4 +172,39 @@ public sealed class ErrorsApiTests(SiloHostFixture host)
     }
 
     private static DateTimeOffset DateTimeOffsetNow() => TimeProvider.System.GetUtcNow();
+
+    [Fact]
+    public async Task The_list_pages_through_a_next_link_in_memory_mode_too()
+    {
+        var component = RecoveryCluster.ApiTests.Http.NewComponent("paged");
+        var reported = new List<string>();
+        foreach (var user in new[] { "alice", "bob", "carol", "dave", "erin" })
+        {
+            var (_, body) = await Http.PostAsync("/api/errors", RecoveryCluster.ApiTests.Http.Report(component, message: $"user {user} not allowed"));
+            reported.Add(body!["errorId"]!.GetValue<string>());
+        }
+
+        var seen = new List<string>();
+        Uri? next = new($"/api/errors?component={component}&limit=2", UriKind.Relative);
+        var pages = 0;
+        while (next is not null)
+        {
+            using var response = await Http.GetAsync(next);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var page = (await RecoveryCluster.ApiTests.Http.ReadAsync(response))!.AsArray();
+            Assert.InRange(page.Count, 1, 2);
+            seen.AddRange(page.Select(e => e!["errorId"]!.GetValue<string>()));
+            pages++;
+            next = response.Headers.TryGetValues("Link", out var links)
+                ? new Uri(links.Single().Split(['<', '>'], StringSplitOptions.RemoveEmptyEntries)[0], UriKind.Relative)
+                : null;
+        }
+
+        Assert.Equal(3, pages);
+        Assert.Equal(reported.Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
+
+        var (bad, problem) = await Http.GetJsonAsync("/api/errors?after=bm90LWEtdG9rZW4");
+        Assert.Equal(HttpStatusCode.BadRequest, bad);
+        Assert.NotNull(problem!["errors"]!["after"]);
+    }
 }
