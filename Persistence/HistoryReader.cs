@@ -184,6 +184,18 @@ internal sealed class HistoryReader(NpgsqlDataSource database)
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>The oldest rows first; the hourly aggregates stay.</summary>
+    public async Task<int> DeleteOlderThanAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand("""
+            DELETE FROM recovery_performance WHERE id IN (
+                SELECT id FROM recovery_performance WHERE "timestamp" < $1 ORDER BY "timestamp" LIMIT $2)
+            """);
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = before });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private static RecoveryRecord ReadRecord(NpgsqlDataReader reader)
     {
         var usage = reader.IsDBNull(10) ? null : JsonSerializer.Deserialize<ResourceUsageJson>(reader.GetString(10), HistoryJson.Options);

@@ -39,6 +39,11 @@ public sealed class PostgresErrorList(NpgsqlDataSource database) : IErrorList
             sql.Append(" AND component = ").Append(Parameter(command, component));
         }
 
+        if (query.SeenBefore is { } seenBefore)
+        {
+            sql.Append(" AND last_seen < ").Append(Parameter(command, seenBefore));
+        }
+
         if (query.After is { } after)
         {
             var seen = Parameter(command, after.LastSeen);
@@ -49,6 +54,9 @@ public sealed class PostgresErrorList(NpgsqlDataSource database) : IErrorList
         command.CommandText = sql.ToString();
         return ErrorPage.Of(await ReadAllAsync(command, cancellationToken), query.Limit);
     }
+
+    /// <summary>Nothing to do: the journal row, the line with it, went when the error was forgotten.</summary>
+    public Task RemoveAsync(IReadOnlyList<string> errorIds) => Task.CompletedTask;
 
     public async Task<ErrorCounts> CountAsync(CancellationToken cancellationToken = default)
     {

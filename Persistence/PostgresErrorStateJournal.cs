@@ -78,6 +78,21 @@ public sealed class PostgresErrorStateJournal : IErrorStateJournal, IAsyncDispos
         }
     }
 
+    public async Task DeleteAsync(string errorId, long version, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var command = _database.CreateCommand("DELETE FROM error_state WHERE error_id = $1 AND version = $2");
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = errorId });
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = version });
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (NpgsqlException error)
+        {
+            throw new HistoryUnavailableException($"The error's state could not be deleted from PostgreSQL: {error.Message}");
+        }
+    }
+
     public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
     private async Task<IReadOnlyList<Exception?>> WriteAsync(IReadOnlyList<Entry> batch, CancellationToken cancellationToken)

@@ -66,6 +66,9 @@ public sealed class PostgresHistoryStore : IRecoveryHistoryStore, IAsyncDisposab
     public Task<StrategyHistory?> LoadStrategyAsync(ErrorType type, string strategyId, StrategyHistoryRequest request, CancellationToken cancellationToken = default) =>
         Unavailable<StrategyHistory?>(async () => await _reader.LoadStrategyAsync(type, strategyId, request, cancellationToken));
 
+    public Task<int> DeleteOlderThanAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken = default) =>
+        Unavailable(() => _reader.DeleteOlderThanAsync(before, limit, cancellationToken));
+
     public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
     /// <summary>A database failure reaches callers (grains, HTTP) as one clear, retryable exception type.</summary>

@@ -34,6 +34,9 @@ public static class PostgresSiloBuilderExtensions
             o.Invariant = Invariant;
             o.ConnectionString = connectionString;
 
+            // A cleared state (an error retention forgot) leaves no row behind.
+            o.DeleteStateOnClear = true;
+
             // Orleans' own serializer: the state types are [GenerateSerializer] with stable ids, so they version safely.
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
         }));

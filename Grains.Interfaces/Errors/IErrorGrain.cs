@@ -36,4 +36,11 @@ public interface IErrorGrain : IGrainWithStringKey
     /// <summary>Marks the error resolved by hand (an operator fixed it); ends an escalation's hold, so the next report starts a new episode.</summary>
     [Alias("Resolve")]
     Task<ErrorReport> ResolveAsync();
+
+    /// <summary>
+    /// Retention: removes the error (its state, its journal row, its line in the list) when it is resolved or failed and
+    /// was last seen before <paramref name="seenBefore"/>; true when it did. A report after this starts a new error.
+    /// </summary>
+    [Alias("Forget")]
+    Task<bool> ForgetAsync(DateTimeOffset seenBefore);
 }

@@ -11,6 +11,10 @@ public interface IErrorIndexGrain : IGrainWithStringKey
     [Alias("UpsertMany")]
     Task UpsertManyAsync(IReadOnlyList<ErrorSummary> summaries);
 
+    /// <summary>Takes these errors off the list (retention forgot them).</summary>
+    [Alias("RemoveMany")]
+    Task RemoveManyAsync(IReadOnlyList<string> errorIds);
+
     /// <summary>Matching errors of this shard, most recently seen first.</summary>
     [Alias("Query"), ReadOnly]
     Task<IReadOnlyList<ErrorSummary>> QueryAsync(ErrorQuery query);

@@ -346,6 +346,24 @@ public sealed partial class ErrorGrain(
         });
     }
 
+    public async Task<bool> ForgetAsync(DateTimeOffset seenBefore)
+    {
+        if (!S.Reported || S.Status is not (ErrorStatus.Resolved or ErrorStatus.Failed) || S.LastSeen >= seenBefore)
+        {
+            return false;
+        }
+
+        if (journal.IsDurable)
+        {
+            await journal.DeleteAsync(ErrorId, S.JournalVersion);
+        }
+
+        _snapshots.Discard();
+        await state.ClearStateAsync();
+        DeactivateOnIdle();
+        return true;
+    }
+
     /// <summary>
     /// Durable mode: makes the change durable (the journal) before the grain answers. In memory, grain storage is
     /// written behind, within five seconds and on deactivation.

@@ -50,6 +50,19 @@ public sealed class ErrorIndexGrain(
         return Task.CompletedTask;
     }
 
+    public Task RemoveManyAsync(IReadOnlyList<string> errorIds)
+    {
+        ArgumentNullException.ThrowIfNull(errorIds);
+        Guard.Batch(errorIds.Count, "errorIds");
+        foreach (var errorId in errorIds)
+        {
+            state.State.Errors.Remove(errorId);
+        }
+
+        _writes.MarkDirty();
+        return Task.CompletedTask;
+    }
+
     public Task<IReadOnlyList<ErrorSummary>> QueryAsync(ErrorQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);

@@ -14,6 +14,9 @@ public interface IErrorList
     /// <summary>Matching errors, most recently seen first, then by id; pages follow <see cref="ErrorQuery.After"/>.</summary>
     Task<ErrorPage> QueryAsync(ErrorQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>Takes forgotten errors off the list (a no-op where forgetting the state removed the line).</summary>
+    Task RemoveAsync(IReadOnlyList<string> errorIds);
+
     Task<ErrorCounts> CountAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The listed errors among <paramref name="errorIds"/>, of <paramref name="type"/> when given.</summary>

@@ -13,6 +13,9 @@ public interface IErrorStateJournal
     /// <summary>Records <paramref name="state"/> as version <paramref name="version"/>; fails if another activation wrote that version first.</summary>
     Task AppendAsync(string errorId, long version, ErrorState state, CancellationToken cancellationToken = default);
 
+    /// <summary>Removes the error's row if <paramref name="version"/> is still the latest (retention).</summary>
+    Task DeleteAsync(string errorId, long version, CancellationToken cancellationToken = default);
+
     /// <summary>The latest recorded state, or null if the error has none.</summary>
     Task<ErrorState?> ReadAsync(string errorId, CancellationToken cancellationToken = default);
 }

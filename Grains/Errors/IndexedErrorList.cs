@@ -23,6 +23,19 @@ public sealed class IndexedErrorList(IGrainFactory grains, ErrorIndexFeed feed) 
         return ErrorPage.Of(merged, query.Limit);
     }
 
+    public async Task RemoveAsync(IReadOnlyList<string> errorIds)
+    {
+        ArgumentNullException.ThrowIfNull(errorIds);
+        await feed.FlushAsync();
+        foreach (var shard in errorIds.GroupBy(ErrorIndex.ShardOf, StringComparer.Ordinal))
+        {
+            foreach (var chunk in shard.Chunk(Limits.MaxSiloBatch))
+            {
+                await grains.GetGrain<IErrorIndexGrain>(shard.Key).RemoveManyAsync(chunk);
+            }
+        }
+    }
+
     public async Task<ErrorCounts> CountAsync(CancellationToken cancellationToken = default)
     {
         await feed.FlushAsync();

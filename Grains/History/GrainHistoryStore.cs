@@ -56,6 +56,9 @@ public sealed class GrainHistoryStore : IRecoveryHistoryStore
         await Grain(type.ToName()).ResetAsync();
     }
 
+    /// <summary>Nothing: in memory each error type keeps its newest records only (<see cref="RecoveryHistoryGrain.Kept"/>).</summary>
+    public Task<int> DeleteOlderThanAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken = default) => Task.FromResult(0);
+
     /// <summary>Completes when every record appended through this silo before the call has reached its history grain.</summary>
     public Task FlushAsync() => _appends.FlushAsync();
 

@@ -31,5 +31,8 @@ public interface IRecoveryHistoryStore
     /// </summary>
     Task<StrategyHistory?> LoadStrategyAsync(ErrorType type, string strategyId, StrategyHistoryRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>Deletes up to <paramref name="limit"/> records older than <paramref name="before"/>; returns how many (retention).</summary>
+    Task<int> DeleteOlderThanAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken = default);
+
     HistoryStoreHealth Health { get; }
 }

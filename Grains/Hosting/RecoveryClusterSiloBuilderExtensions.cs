@@ -5,6 +5,7 @@ using RecoveryCluster.Grains.Diagnostics;
 using RecoveryCluster.Grains.Errors;
 using RecoveryCluster.Grains.History;
 using RecoveryCluster.Grains.Options;
+using RecoveryCluster.Grains.Retention;
 using RecoveryCluster.Grains.Storage;
 using RecoveryCluster.Grains.Strategies;
 using RecoveryCluster.Strategies;
@@ -20,6 +21,7 @@ public static class RecoveryClusterSiloBuilderExtensions
         builder.Services.AddRecoveryClusterGrainServices();
         builder.AddIncomingGrainCallFilter<StorageFailureFilter>();
         builder.AddIncomingGrainCallFilter<GrainCallCounter>();
+        builder.AddStartupTask<RetentionSchedule>();
         return builder;
     }
 
@@ -28,6 +30,7 @@ public static class RecoveryClusterSiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<RecoveryOptions>().BindConfiguration(RecoveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StrategyStatsOptions>().BindConfiguration(StrategyStatsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CircuitBreakerOptions>().BindConfiguration(CircuitBreakerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(RecoveryClock.System);
         services.AddMetrics();

@@ -6,6 +6,7 @@ using RecoveryCluster.Grains.Errors;
 using RecoveryCluster.Grains.History;
 using RecoveryCluster.Grains.Strategies;
 using RecoveryCluster.History;
+using RecoveryCluster.Retention;
 using RecoveryCluster.Silo.Api.Contracts;
 
 namespace RecoveryCluster.Silo.Api;
@@ -46,7 +47,11 @@ public static class StatusApi
             [.. hosts.Select(h => new SiloEntry(h.Key.ToString(), h.Value.ToString()))],
             new StorageStatus(history.Provider, history.IsDurable, health.Reachable, health.OldestPendingSeconds, health.PendingRecords, health.LastError),
             [.. snapshots.Where(s => s.State != CircuitState.Closed)],
-            escalations) { Events = await EventsApi.DiagnosticsAsync(grains, services) });
+            escalations)
+        {
+            Events = await EventsApi.DiagnosticsAsync(grains, services),
+            Retention = await grains.GetGrain<IRetentionGrain>(IRetentionGrain.DefaultKey).GetStatusAsync(),
+        });
     }
 
     /// <summary>This silo's count of grain calls taken; the load harness reads it around a run to give calls per recovery cycle.</summary>

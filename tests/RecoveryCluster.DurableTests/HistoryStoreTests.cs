@@ -123,6 +123,33 @@ public sealed class HistoryStoreTests(SharedPostgres postgres)
     }
 
     [Fact]
+    public async Task Retention_deletes_exactly_the_rows_older_than_the_cutoff_in_batches_and_the_hourly_figures_stay()
+    {
+        var (store, db, source) = await CreateAsync();
+        await using var _ = source;
+        await using var __ = store;
+        var records = Scripted(300, seed: 5);
+        await Task.WhenAll(records.Select(r => store.AppendAsync(r)));
+        var before = await store.MetricsAsync(null, null, null);
+        var cutoff = Start.AddHours(1);
+        var old = records.Count(r => r.Timestamp < cutoff);
+
+        var deleted = new List<int>();
+        int batch;
+        while ((batch = await store.DeleteOlderThanAsync(cutoff, 40)) > 0)
+        {
+            deleted.Add(batch);
+        }
+
+        Assert.InRange(old, 41, 299);
+        Assert.Equal(old, deleted.Sum());
+        Assert.All(deleted, n => Assert.InRange(n, 1, 40));
+        Assert.Equal(0, await Database.ScalarAsync<long>(db, "SELECT count(*) FROM recovery_performance WHERE \"timestamp\" < $1", cutoff));
+        Assert.Equal(300 - old, await Database.ScalarAsync<long>(db, "SELECT count(*) FROM recovery_performance"));
+        Assert.Equal(before.Overall.TotalExecutions, (await store.MetricsAsync(null, null, null)).Overall.TotalExecutions);
+    }
+
+    [Fact]
     public async Task An_unreachable_server_fails_the_append_with_a_clear_retryable_error_and_shows_in_health()
     {
         var closedPort = Testing.FreePorts.Take(1)[0];

@@ -1,5 +1,6 @@
 using RecoveryCluster.CircuitBreaker;
 using RecoveryCluster.Errors;
+using RecoveryCluster.Retention;
 
 namespace RecoveryCluster.Silo.Api.Contracts;
 
@@ -8,4 +9,7 @@ public sealed record DiagnosticsResponse(
 {
     /// <summary>The recovery event stream and the escalation webhook.</summary>
     public EventsDiagnostics? Events { get; init; }
+
+    /// <summary>What retention removed since its activation, and its last pass.</summary>
+    public RetentionStatus? Retention { get; init; }
 }
