@@ -73,7 +73,7 @@ public sealed partial class ErrorGrain(
     /// </summary>
     public async Task<ReportResult> ReportAsync(ErrorOccurrence occurrence)
     {
-        OccurrenceValidator.Validate(occurrence, ErrorId);
+        OccurrenceValidator.Validate(occurrence, ErrorId, catalog);
         using var activity = RecoveryInstruments.Activities.StartActivity("ErrorGrain.Report");
         activity?.SetTag("rc.error.id", ErrorId);
         var started = clock.TimeProvider.GetTimestamp();
@@ -115,7 +115,7 @@ public sealed partial class ErrorGrain(
         if (held)
         {
             // A person has it: count the recurrence and give this operation one level-1 try, outside the episode.
-            var attempt = await PlanAsync(RecoveryLevel.Basic, circuit.State, held: true);
+            var attempt = await PlanAsync(RecoveryLevel.Basic, circuit.State, held: true, occurrence);
             await PersistAsync();
             PublishSummary();
             return new ReportResult(ErrorId, occurrenceId, S.AggregatedCount, S.Status, attempt, IsRegression: false, Held: true);
@@ -134,7 +134,7 @@ public sealed partial class ErrorGrain(
             S.ResolvedAt = null;
             S.HeldSuccesses = 0;
             var level = RecoveryLevelPolicy.StartLevel(circuit.State, S.FailedAtEnhanced);
-            S.PendingPlan = await PlanAsync(level, circuit.State);
+            S.PendingPlan = await PlanAsync(level, circuit.State, held: false, occurrence);
         }
 
         await PersistAsync();
@@ -425,7 +425,8 @@ public sealed partial class ErrorGrain(
         return true;
     }
 
-    private async Task<RecoveryPlan> PlanAsync(RecoveryLevel level, CircuitState circuit, bool held = false)
+    /// <param name="reported">The occurrence that starts the plan: its error pattern's strategy is weighed at level 1.</param>
+    private async Task<RecoveryPlan> PlanAsync(RecoveryLevel level, CircuitState circuit, bool held = false, ErrorOccurrence? reported = null)
     {
         var candidates = catalog.Candidates(S.Type, level, S.Context?.Features);
         var ranked = new (StrategyDescriptor, StrategyStatsSnapshot)[candidates.Count];
@@ -435,7 +436,8 @@ public sealed partial class ErrorGrain(
             ranked[i] = (candidates[i], await scores.GetAsync(StrategyStatsKey.For(S.Type, candidates[i].Id)));
         }
 
-        var selection = StrategySelector.Select(ranked, _options.MinSamplesForScore, _options.ExplorationWeight, S.Context?.HardwareId);
+        var preference = level == RecoveryLevel.Basic ? await PatternPreferenceAsync(reported) : null;
+        var selection = StrategySelector.Select(ranked, _options.MinSamplesForScore, _options.ExplorationWeight, S.Context?.HardwareId, preference);
 
         var attempt = ++S.PlansIssued;
         S.IssuedPlans.Add(new IssuedPlan
@@ -444,6 +446,18 @@ public sealed partial class ErrorGrain(
         });
         Trim(S.IssuedPlans, IssuedPlansKept);
         return new RecoveryPlan(ErrorId, attempt, level, selection.Chosen.Id, selection.ChosenStats.Timeout, circuit, selection.Ranked, selection.Reason);
+    }
+
+    /// <summary>The reported pattern's strategy (validated against the catalog on the way in) with its statistics, if the report names one.</summary>
+    private async Task<PatternPreference?> PatternPreferenceAsync(ErrorOccurrence? reported)
+    {
+        if (reported is not { PatternId: { } patternId, PreferredStrategy: { } strategyId } || !catalog.TryGet(strategyId, out var strategy))
+        {
+            return null;
+        }
+
+        var stats = await scores.GetAsync(StrategyStatsKey.For(S.Type, strategyId));
+        return new PatternPreference(patternId, strategy, stats, S.Type, S.Context?.Features, _options.PatternMinSuccessRate);
     }
 
     private void Aggregate(ErrorOccurrence occurrence, string occurrenceId, DateTimeOffset now)

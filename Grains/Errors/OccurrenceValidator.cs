@@ -1,4 +1,5 @@
 using RecoveryCluster.Errors;
+using RecoveryCluster.Grains.Strategies;
 using RecoveryCluster.Strategies;
 
 namespace RecoveryCluster.Grains.Errors;
@@ -6,6 +7,23 @@ namespace RecoveryCluster.Grains.Errors;
 /// <summary>Checks an occurrence before it touches any state; every message names the field.</summary>
 public static class OccurrenceValidator
 {
+    /// <summary>
+    /// Also checks the pattern's preferred strategy against the catalog: a report plans with it, so an id the cluster
+    /// does not know is refused here rather than planned.
+    /// </summary>
+    public static void Validate(ErrorOccurrence occurrence, string errorId, StrategyCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        Validate(occurrence, errorId);
+        if (occurrence.PreferredStrategy is { } preferred && !catalog.TryGet(preferred, out _))
+        {
+            throw new ArgumentException(
+                $"'preferredStrategy' is '{preferred}', which the cluster's strategy catalog does not have; register it on the silos (AddRecoveryStrategy) or fix the error pattern.",
+                "preferredStrategy");
+        }
+    }
+
+    /// <summary>Checks the fields alone (an offline record plans nothing, so its preferred strategy is not looked up).</summary>
     public static void Validate(ErrorOccurrence occurrence, string errorId)
     {
         ArgumentNullException.ThrowIfNull(occurrence);
@@ -65,6 +83,16 @@ public static class OccurrenceValidator
         if (context.Features is { } features && (features & ~allFeatures) != 0)
         {
             throw new ArgumentException($"'features' holds unknown flags ({(int)features}); use fallback, degradation and compensation.", "features");
+        }
+
+        Guard.OptionalKey(occurrence.PatternId, "patternId");
+        if (occurrence.PreferredStrategy is not null)
+        {
+            Guard.Key(occurrence.PreferredStrategy, "preferredStrategy");
+            if (occurrence.PatternId is null)
+            {
+                throw new ArgumentException("'preferredStrategy' needs the 'patternId' of the error pattern that names it.", "preferredStrategy");
+            }
         }
 
         var fingerprint = ErrorFingerprint.Compute(occurrence);

@@ -40,6 +40,14 @@ public sealed class RecoveryOptions
     [Range(0.0, 10.0)]
     public double ExplorationWeight { get; set; } = 0.5;
 
+    /// <summary>
+    /// A matched error pattern's strategy is planned at level 1 while it keeps working: while its recent window for the
+    /// error's type holds fewer than <see cref="MinSamplesForScore"/> runs, or at least this share of them succeeded.
+    /// Below it, level 1 takes the learned choice until the window's rate is back at this share.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double PatternMinSuccessRate { get; set; } = 0.5;
+
     /// <summary>Occurrence ids kept in <c>relatedErrors</c>.</summary>
     [Range(1, 1000)]
     public int RelatedErrorsKept { get; set; } = 20;

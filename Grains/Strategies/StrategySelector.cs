@@ -8,15 +8,31 @@ namespace RecoveryCluster.Grains.Strategies;
 /// Picks a strategy among the candidates for (error type, level): while any candidate has fewer than the minimum
 /// samples, the first such candidate in catalog order is explored; otherwise the highest upper bound wins, ties going
 /// to catalog order. The upper bound is score + w·√(ln N / n) (UCB1: N samples of all candidates, n of this one), so a
-/// candidate tried long ago keeps a chance to show that things changed; w = 0 is plain best score.
+/// candidate tried long ago keeps a chance to show that things changed; w = 0 is plain best score. A matched error
+/// pattern's strategy comes before all of this while it keeps working (<see cref="PatternChoice"/>).
 /// </summary>
 public static class StrategySelector
 {
     /// <param name="candidates">Candidates in catalog order with their current statistics.</param>
     /// <param name="explorationWeight">w of the upper bound; 0 picks the best score.</param>
     /// <param name="hardwareId">The failing machine: once every candidate has enough samples there, its own record decides (<see cref="HardwareChoice"/>).</param>
+    /// <param name="preference">Level 1's matched error pattern and its strategy; null elsewhere.</param>
     public static StrategySelection Select(
-        IReadOnlyList<(StrategyDescriptor Strategy, StrategyStatsSnapshot Stats)> candidates, int minSamples, double explorationWeight = 0, string? hardwareId = null)
+        IReadOnlyList<(StrategyDescriptor Strategy, StrategyStatsSnapshot Stats)> candidates, int minSamples, double explorationWeight = 0,
+        string? hardwareId = null, PatternPreference? preference = null)
+    {
+        var learned = Learned(candidates, minSamples, explorationWeight, hardwareId);
+        if (preference is null)
+        {
+            return learned;
+        }
+
+        return PatternChoice.Pick(preference, minSamples, learned.Ranked, out var passedOver)
+            ?? learned with { Reason = $"{passedOver}; learned choice, {learned.Reason}" };
+    }
+
+    private static StrategySelection Learned(
+        IReadOnlyList<(StrategyDescriptor Strategy, StrategyStatsSnapshot Stats)> candidates, int minSamples, double explorationWeight, string? hardwareId)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         if (candidates.Count == 0)

@@ -1,5 +1,7 @@
 using RecoveryCluster.Errors;
 using RecoveryCluster.Grains.Errors;
+using RecoveryCluster.Grains.Strategies;
+using RecoveryCluster.Strategies;
 
 namespace RecoveryCluster.UnitTests.Errors;
 
@@ -237,5 +239,46 @@ public sealed class OccurrenceValidatorTests
     {
         Assert.Equal("message", Assert.Throws<ArgumentException>(() => ValidateOwn(Valid with { Message = "reset\u0000by peer" })).ParamName);
         ValidateOwn(Valid with { Message = "reset by peer\n\tat Db.Open()" });
+    }
+
+    [Fact]
+    public void Accepts_a_pattern_with_a_preferred_strategy_the_catalog_has()
+    {
+        var occurrence = Valid with { PatternId = "schema-drift", PreferredStrategy = StrategyIds.ErrorCorrection };
+
+        OccurrenceValidator.Validate(occurrence, ErrorFingerprint.Compute(occurrence), new StrategyCatalog([]));
+    }
+
+    [Fact]
+    public void Rejects_a_preferred_strategy_the_catalog_does_not_have_naming_the_field()
+    {
+        var occurrence = Valid with { PatternId = "schema-drift", PreferredStrategy = "reboot-datacenter" };
+
+        var error = Assert.Throws<ArgumentException>(() => OccurrenceValidator.Validate(occurrence, ErrorFingerprint.Compute(occurrence), new StrategyCatalog([])));
+
+        Assert.Equal("preferredStrategy", error.ParamName);
+        Assert.Contains("'reboot-datacenter'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rejects_a_preferred_strategy_without_the_pattern_that_names_it()
+    {
+        var error = Assert.Throws<ArgumentException>(() => ValidateOwn(Valid with { PreferredStrategy = StrategyIds.Retry }));
+
+        Assert.Equal("preferredStrategy", error.ParamName);
+    }
+
+    [Theory]
+    [InlineData("patternId", "")]
+    [InlineData("patternId", "schema\u0007drift")]
+    [InlineData("preferredStrategy", " ")]
+    [InlineData("preferredStrategy", "retry\u0000")]
+    public void Rejects_a_blank_or_unprintable_pattern_id_or_preferred_strategy_naming_the_field(string field, string value)
+    {
+        var occurrence = field == "patternId"
+            ? Valid with { PatternId = value }
+            : Valid with { PatternId = "schema-drift", PreferredStrategy = value };
+
+        Assert.Equal(field, Assert.ThrowsAny<ArgumentException>(() => ValidateOwn(occurrence)).ParamName);
     }
 }

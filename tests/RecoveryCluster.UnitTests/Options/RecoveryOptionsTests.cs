@@ -14,6 +14,7 @@ public sealed class RecoveryOptionsTests
         Assert.Equal(3, options.MinSamplesForScore);
         Assert.Equal(20, options.RelatedErrorsKept);
         Assert.Equal(100, options.LevelHistoryKept);
+        Assert.Equal(0.5, options.PatternMinSuccessRate);
         Assert.Equal("RecoveryCluster:Recovery", RecoveryOptions.Section);
         Assert.Empty(ValidationErrors(options));
     }
@@ -45,5 +46,13 @@ public sealed class RecoveryOptionsTests
         typeof(RecoveryOptions).GetProperty(property)!.SetValue(options, value);
 
         Assert.Equal([property], Invalid(options));
+    }
+
+    [Theory]
+    [InlineData(-0.01)]
+    [InlineData(1.01)]
+    public void Rejects_a_pattern_success_rate_outside_zero_to_one(double rate)
+    {
+        Assert.Equal([nameof(RecoveryOptions.PatternMinSuccessRate)], Invalid(new RecoveryOptions { PatternMinSuccessRate = rate }));
     }
 }
