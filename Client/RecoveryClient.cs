@@ -40,7 +40,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IComponentPassage,
     public RecoveryClient(
         IGrainFactory grains, IOptions<RecoveryClientOptions> options, ErrorClassifier classifier, StrategyRegistry strategies,
         IRecoveryActions actions, TimeProvider time, ILogger<RecoveryClient> logger, RecoveryHooks? hooks = null,
-        ClusterConnectionStatus? connection = null)
+        ClusterConnectionStatus? connection = null, ErrorCorrections? corrections = null)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(options);
@@ -56,7 +56,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IComponentPassage,
         _offline = new OfflineRecoveries(grains, _options, _connection, time, logger);
         Hooks = hooks ?? new RecoveryHooks();
         _gates.CircuitChanged += Hooks.RaiseCircuitChange;
-        _loop = new RecoveryLoop(grains, _options, classifier, strategies, actions, time, logger, _resources, _stability, Hooks, this, _connection, _offline);
+        _loop = new RecoveryLoop(grains, _options, classifier, strategies, actions, time, logger, _resources, _stability, Hooks, this, _connection, _offline, corrections ?? ErrorCorrections.None);
         Events = new RecoveryEventFeed(grains, time, _options.ResubscribeInterval, e => LogEventRenewalFailed(e.Message));
         _connection.Changed += OnConnectionChanged;
         _stabilityLoop = FlushStabilityAsync();

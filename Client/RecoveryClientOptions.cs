@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using RecoveryCluster.Client.Classification;
 
 namespace RecoveryCluster.Client;
 
@@ -74,6 +75,13 @@ public sealed class RecoveryClientOptions : IValidatableObject
     /// <summary>Failures recovered locally while the cluster was out of reach, sent when it returns.</summary>
     public OfflineBufferOptions OfflineBuffer { get; set; } = new();
 
+    /// <summary>
+    /// Error patterns added to the defaults (one with a default's id replaces it), e.g. from
+    /// <c>RecoveryCluster:Client:Patterns:0:Id</c>, <c>:Regex</c>, <c>:Type</c>, <c>:RecoveryStrategy</c>, <c>:MaxRetries</c>,
+    /// <c>:Metadata:key</c>. A pattern's strategy must be one this worker can run.
+    /// </summary>
+    public List<ErrorPatternOptions> Patterns { get; set; } = [];
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (var (name, value) in new[]
@@ -106,6 +114,19 @@ public sealed class RecoveryClientOptions : IValidatableObject
             {
                 yield return new ValidationResult($"Gateway '{gateway}' is not host:port.", [nameof(Gateways)]);
             }
+        }
+
+        for (var i = 0; i < Patterns.Count; i++)
+        {
+            foreach (var problem in Patterns[i]?.Validate(i) ?? [new ValidationResult($"Patterns[{i}] is empty.", [$"Patterns[{i}]"])])
+            {
+                yield return problem;
+            }
+        }
+
+        foreach (var twice in Patterns.Where(p => p?.Id is not null).GroupBy(p => p.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            yield return new ValidationResult($"Patterns: the id '{twice.Key}' is used {twice.Count()} times; pattern ids must be unique.", [nameof(Patterns)]);
         }
 
         foreach (var result in LocalBreaker.Validate().Concat(OfflineBuffer.Validate()))

@@ -7,7 +7,8 @@ namespace RecoveryCluster.Client.Classification;
 
 /// <summary>
 /// Classifies an exception: first by the error patterns over its message (highest priority first), then by the
-/// exception-type map walking the type's base classes and the inner exceptions. Users add both.
+/// exception-type map walking the type's base classes and the inner exceptions. Users add both; a user pattern with a
+/// default pattern's id replaces that default (to give it a strategy, say).
 /// </summary>
 public sealed class ErrorClassifier
 {
@@ -16,8 +17,16 @@ public sealed class ErrorClassifier
 
     public ErrorClassifier(IEnumerable<ErrorPattern>? extraPatterns = null, IEnumerable<ExceptionTypeMapping>? extraTypes = null)
     {
-        _patterns = [.. DefaultErrorPatterns.All, .. extraPatterns ?? []];
-        _patterns.Sort((a, b) => b.Priority.CompareTo(a.Priority));
+        var extra = (extraPatterns ?? []).ToList();
+        if (extra.GroupBy(p => p.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new ArgumentException($"Error pattern id '{twice.Key}' is registered {twice.Count()} times; pattern ids must be unique.", nameof(extraPatterns));
+        }
+
+        _patterns = [.. DefaultErrorPatterns.All.Where(d => !extra.Exists(p => p.Id == d.Id)), .. extra];
+
+        // Stable: among equal priorities the defaults stay ahead, in their order, then the user's in theirs.
+        _patterns = [.. _patterns.OrderByDescending(p => p.Priority)];
         _typeMap = new Dictionary<Type, (ErrorType, ErrorSeverity)>
         {
             [typeof(SocketException)] = (ErrorType.Network, ErrorSeverity.Medium),
@@ -43,6 +52,10 @@ public sealed class ErrorClassifier
     }
 
     public IReadOnlyList<ErrorPattern> Patterns => _patterns;
+
+    /// <summary>The pattern with this id (the one a classification names), or null.</summary>
+    public ErrorPattern? Find(string? patternId) =>
+        patternId is null ? null : _patterns.Find(p => string.Equals(p.Id, patternId, StringComparison.Ordinal));
 
     public ErrorClassification Classify(Exception exception)
     {

@@ -31,8 +31,12 @@ public static class RecoveryClientServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => ClusterConnectionStatus.AlwaysConnected());
         services.TryAddSingleton<IRecoveryActions, NoRecoveryActions>();
-        services.TryAddSingleton(sp => new ErrorClassifier(sp.GetServices<ErrorPattern>(), sp.GetServices<ExceptionTypeMapping>()));
+        services.TryAddSingleton(sp => new ErrorClassifier(
+            sp.GetServices<ErrorPattern>().Concat(sp.GetRequiredService<IOptions<RecoveryClientOptions>>().Value.Patterns.Select(p => p.ToPattern())),
+            sp.GetServices<ExceptionTypeMapping>()));
         services.TryAddSingleton(sp => new StrategyRegistry(sp.GetServices<IRecoveryStrategy>()));
+        services.TryAddSingleton(sp => new ErrorCorrections(sp.GetServices<ErrorCorrectionRule>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RecoveryClientOptions>, ErrorPatternsValidator>());
         services.TryAddSingleton(sp =>
         {
             var hooks = new RecoveryHooks(sp.GetRequiredService<ILogger<RecoveryHooks>>());
@@ -46,7 +50,8 @@ public static class RecoveryClientServiceCollectionExtensions
         services.TryAddSingleton(sp => new RecoveryClient(
             sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<IOptions<RecoveryClientOptions>>(), sp.GetRequiredService<ErrorClassifier>(),
             sp.GetRequiredService<StrategyRegistry>(), sp.GetRequiredService<IRecoveryActions>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<RecoveryClient>>(), sp.GetRequiredService<RecoveryHooks>(), sp.GetRequiredService<ClusterConnectionStatus>()));
+            sp.GetRequiredService<ILogger<RecoveryClient>>(), sp.GetRequiredService<RecoveryHooks>(), sp.GetRequiredService<ClusterConnectionStatus>(),
+            sp.GetRequiredService<ErrorCorrections>()));
         services.TryAddSingleton<IRecoveryClient>(sp => sp.GetRequiredService<RecoveryClient>());
         services.AddHostedService<RecoveryClientLifetime>();
         return services;
@@ -116,6 +121,21 @@ public static class RecoveryClientServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
         services.AddSingleton(new RecoveryHookRegistration(configure));
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the correction rule for an error pattern: when the cluster plans <c>error-correction</c> for a failure
+    /// the pattern matched, <paramref name="applyAsync"/> runs (true: fixed) and then the operation runs again. One rule
+    /// per pattern; the pattern must exist (a default, <see cref="AddErrorPattern"/> or configured), checked at start.
+    /// </summary>
+    public static IServiceCollection AddErrorCorrection(
+        this IServiceCollection services, string patternId, Func<RecoveryContext, CancellationToken, Task<bool>> applyAsync)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        Guard.Key(patternId, nameof(patternId));
+        ArgumentNullException.ThrowIfNull(applyAsync);
+        services.AddSingleton(new ErrorCorrectionRule(patternId, applyAsync));
         return services;
     }
 

@@ -21,7 +21,7 @@ namespace RecoveryCluster.Client.Recovery;
 internal sealed partial class RecoveryLoop(
     IGrainFactory grains, RecoveryClientOptions options, ErrorClassifier classifier, StrategyRegistry strategies,
     IRecoveryActions actions, TimeProvider time, ILogger logger, ResourceSampler resources, StabilityTracker stability, RecoveryHooks hooks,
-    IComponentPassage passage, ClusterConnectionStatus connection, OfflineRecoveries offline)
+    IComponentPassage passage, ClusterConnectionStatus connection, OfflineRecoveries offline, ErrorCorrections corrections)
 {
     /// <summary>What a worker does alone, in order: the strategies any per-process pipeline has.</summary>
     private static readonly string[] LocalStrategies = [StrategyIds.Retry, StrategyIds.Fallback];
@@ -102,10 +102,14 @@ internal sealed partial class RecoveryLoop(
         RecoveryProgress progress, CancellationToken cancellationToken)
     {
         var classification = _classifier.Classify(error);
+        var pattern = _classifier.Find(classification.PatternId);
+
+        // The pattern's strategy goes with the report: the cluster's level-1 planning weighs it against its statistics.
         var occurrence = new ErrorOccurrence(
-            classification.Type, classification.Severity, Truncate(error.Message), error.GetType().FullName, 
+            classification.Type, classification.Severity, Truncate(error.Message), error.GetType().FullName,
             new ErrorContext(gate.Component, operation, WorkerId, _options.HardwareId, options.TaskIds, options.Tags, options.IsCritical, options.Features),
-            _time.GetUtcNow(), IsCrash: error is OutOfMemoryException or StackOverflowException or AccessViolationException);
+            _time.GetUtcNow(), IsCrash: error is OutOfMemoryException or StackOverflowException or AccessViolationException,
+            pattern?.Id, pattern?.RecoveryStrategy);
         var errorId = ErrorFingerprint.Compute(occurrence);
         _hooks.RaiseError(new ErrorHookContext(errorId, classification.Type, classification.Severity, gate.Component, operation, error));
 
@@ -139,7 +143,7 @@ internal sealed partial class RecoveryLoop(
         {
             progress.Level = (int)plan.Level;
             progress.Attempts++;
-            context ??= new RecoveryContext(gate.Component, operation, calls.Watch(action), error, classification, plan, options, _actions, _time);
+            context ??= new RecoveryContext(gate.Component, operation, calls.Watch(action), error, classification, plan, options, _actions, _time, pattern, corrections);
             context.Plan = plan;
             _hooks.RaisePlan(new PlanHookContext(gate.Component, operation, plan));
 
@@ -258,7 +262,9 @@ internal sealed partial class RecoveryLoop(
 
             var plan = new RecoveryPlan(progress.ErrorId!, Attempt: 0, RecoveryLevel.Basic, strategyId, timeout, CircuitState.Closed, [],
                 "the cluster is out of reach: this worker's own level-1 recovery");
-            context ??= new RecoveryContext(gate.Component, operation, ct => RunLocallyAsync(gate, action, ct), error, classification, plan, options, _actions, _time);
+            context ??= new RecoveryContext(
+                gate.Component, operation, ct => RunLocallyAsync(gate, action, ct), error, classification, plan, options, _actions, _time,
+                _classifier.Find(classification.PatternId), corrections);
             context.Plan = plan;
             progress.Attempts++;
             _hooks.RaisePlan(new PlanHookContext(gate.Component, operation, plan));

@@ -2,7 +2,10 @@ using RecoveryCluster.Strategies;
 
 namespace RecoveryCluster.Client.Strategies;
 
-/// <summary>Applies the fix registered for the error pattern that matched, then runs the operation again.</summary>
+/// <summary>
+/// Applies the fix for the error pattern that matched, then runs the operation again once. The fix is the correction
+/// rule registered for the pattern (<c>AddErrorCorrection</c>); without one, <see cref="IRecoveryActions.CorrectAsync"/>.
+/// </summary>
 public sealed class ErrorCorrectionStrategy : IRecoveryStrategy
 {
     private static readonly BackoffOptions AfterFix = new(1, TimeSpan.Zero, 1, TimeSpan.Zero);
@@ -17,7 +20,14 @@ public sealed class ErrorCorrectionStrategy : IRecoveryStrategy
             return StrategyResult.Failed(context.Error, detail: "no error pattern matched, so there is no correction to apply");
         }
 
-        if (!await context.Actions.CorrectAsync(pattern, context, cancellationToken).ConfigureAwait(false))
+        if (context.Corrections.TryGet(pattern, out var rule))
+        {
+            if (!await rule.ApplyAsync(context, cancellationToken).ConfigureAwait(false))
+            {
+                return StrategyResult.Failed(context.Error, detail: $"the correction rule for pattern '{pattern}' could not fix this failure");
+            }
+        }
+        else if (!await context.Actions.CorrectAsync(pattern, context, cancellationToken).ConfigureAwait(false))
         {
             return StrategyResult.Failed(context.Error, detail: $"no correction is registered for pattern '{pattern}'");
         }

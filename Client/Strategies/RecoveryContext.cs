@@ -8,7 +8,8 @@ public sealed class RecoveryContext
 {
     internal RecoveryContext(
         string component, string operationName, Func<CancellationToken, Task<object?>> operation, Exception error,
-        ErrorClassification classification, RecoveryPlan plan, ExecuteOptions options, IRecoveryActions actions, TimeProvider timeProvider)
+        ErrorClassification classification, RecoveryPlan plan, ExecuteOptions options, IRecoveryActions actions, TimeProvider timeProvider,
+        ErrorPattern? pattern = null, ErrorCorrections? corrections = null)
     {
         Component = component;
         OperationName = operationName;
@@ -19,6 +20,8 @@ public sealed class RecoveryContext
         Options = options;
         Actions = actions;
         TimeProvider = timeProvider;
+        Pattern = pattern;
+        Corrections = corrections ?? ErrorCorrections.None;
     }
 
     public string Component { get; }
@@ -32,6 +35,12 @@ public sealed class RecoveryContext
     public Exception Error { get; }
 
     public ErrorClassification Classification { get; }
+
+    /// <summary>The error pattern that matched, with its strategy, max retries and metadata; null when none did.</summary>
+    public ErrorPattern? Pattern { get; }
+
+    /// <summary>The correction rules registered on this worker, by pattern id.</summary>
+    public ErrorCorrections Corrections { get; }
 
     public RecoveryPlan Plan { get; internal set; }
 

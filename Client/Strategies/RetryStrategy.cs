@@ -5,7 +5,10 @@ using RecoveryCluster.Strategies;
 
 namespace RecoveryCluster.Client.Strategies;
 
-/// <summary>Runs the operation again with exponential backoff and ±25 % jitter; more attempts from level 2 on.</summary>
+/// <summary>
+/// Runs the operation again with exponential backoff and ±25 % jitter; more attempts from level 2 on. A matched error
+/// pattern's <see cref="Classification.ErrorPattern.MaxRetries"/> sets the attempts at every level.
+/// </summary>
 public sealed class RetryStrategy : IRecoveryStrategy
 {
     public string Id => StrategyIds.Retry;
@@ -14,6 +17,16 @@ public sealed class RetryStrategy : IRecoveryStrategy
     {
         ArgumentNullException.ThrowIfNull(context);
         var backoff = context.Plan.Level == RecoveryLevel.Basic ? BackoffOptions.Basic : BackoffOptions.Extended;
+        if (context.Pattern?.MaxRetries is { } maxRetries)
+        {
+            if (maxRetries == 0)
+            {
+                return StrategyResult.Failed(context.Error, context.TaskIds.Count, detail: $"error pattern '{context.Pattern.Id}' allows no retries");
+            }
+
+            backoff = backoff with { Attempts = maxRetries };
+        }
+
         return await RunWithBackoffAsync(context, backoff, cancellationToken).ConfigureAwait(false);
     }
 

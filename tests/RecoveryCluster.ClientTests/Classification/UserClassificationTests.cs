@@ -142,6 +142,35 @@ public sealed class UserClassificationTests
         Assert.Equal(new ErrorClassification(ErrorType.Task, ErrorSeverity.Low, null), classification);
     }
 
+    [Fact]
+    public void A_user_pattern_with_a_default_patterns_id_replaces_that_default()
+    {
+        var timeout = ErrorPattern.Create(DefaultErrorPatterns.OperationTimeout, @"\bdeadline\b", ErrorType.Timeout, ErrorSeverity.High, 80, recoveryStrategy: "reconnect");
+        var classifier = new ErrorClassifier([timeout]);
+
+        Assert.Equal(6, classifier.Patterns.Count);
+        Assert.Same(timeout, classifier.Find(DefaultErrorPatterns.OperationTimeout));
+        Assert.Equal(new ErrorClassification(ErrorType.Timeout, ErrorSeverity.High, DefaultErrorPatterns.OperationTimeout), classifier.Classify(new ApplicationException("deadline passed")));
+        Assert.Null(classifier.Classify(new ApplicationException("the call timed out")).PatternId);
+    }
+
+    [Fact]
+    public void Two_user_patterns_with_one_id_are_refused_naming_the_id()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new ErrorClassifier([GpuOutOfMemory, GpuOutOfMemory with { Priority = 5 }]));
+
+        Assert.Contains("'gpu-out-of-memory'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pattern_with_an_invalid_regular_expression_is_refused_naming_the_pattern()
+    {
+        var error = Assert.Throws<ArgumentException>(() => ErrorPattern.Create("broken", "([", ErrorType.Task, ErrorSeverity.Low, 1));
+
+        Assert.Equal("pattern", error.ParamName);
+        Assert.StartsWith("Error pattern 'broken': '([' is not a valid regular expression", error.Message, StringComparison.Ordinal);
+    }
+
     private class GpuFaultException(string message) : Exception(message);
 
     private sealed class GpuLostException(string message) : GpuFaultException(message);

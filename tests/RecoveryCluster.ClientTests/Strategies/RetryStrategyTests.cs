@@ -1,4 +1,5 @@
 using RecoveryCluster.Client;
+using RecoveryCluster.Client.Classification;
 using RecoveryCluster.Client.Strategies;
 using RecoveryCluster.Errors;
 
@@ -170,5 +171,35 @@ public sealed class RetryStrategyTests
         Assert.True(result.Success);
         Assert.Equal(3, operation.Calls);
         Assert.True(elapsed >= TimeSpan.FromMilliseconds(100), $"Expected about 37.5 + 75 ms of backoff at least; took {elapsed.TotalMilliseconds} ms.");
+    }
+
+    [Theory]
+    [InlineData(RecoveryLevel.Basic, 1)]
+    [InlineData(RecoveryLevel.Basic, 6)]
+    [InlineData(RecoveryLevel.Enhanced, 2)]
+    public async Task A_matched_patterns_max_retries_sets_how_often_the_operation_runs_again_at_every_level(RecoveryLevel level, int maxRetries)
+    {
+        var operation = new ScriptedOperation(failures: int.MaxValue);
+        var pattern = ErrorPattern.Create("flaky-render", "render", ErrorType.Task, ErrorSeverity.Low, 100, maxRetries: maxRetries);
+        var context = TestContexts.Create(operation.RunAsync, level, timeProvider: _clock, pattern: pattern);
+
+        var result = await _clock.DriveAsync(new RetryStrategy().ExecuteAsync(context, CancellationToken.None));
+
+        Assert.False(result.Success);
+        Assert.Equal(maxRetries, operation.Calls);
+    }
+
+    [Fact]
+    public async Task A_matched_pattern_with_no_retries_fails_at_once_without_running_the_operation()
+    {
+        var original = new InvalidOperationException("render failed");
+        var pattern = ErrorPattern.Create("render-never-retry", "render", ErrorType.Task, ErrorSeverity.Low, 100, maxRetries: 0);
+        var context = TestContexts.Create(TestContexts.MustNotRun, error: original, timeProvider: _clock, pattern: pattern);
+
+        var result = await new RetryStrategy().ExecuteAsync(context, CancellationToken.None);
+
+        Assert.False(result.Success);
+        Assert.Same(original, result.Error);
+        Assert.Equal("error pattern 'render-never-retry' allows no retries", result.Detail);
     }
 }

@@ -20,17 +20,21 @@ public static class TestContexts
         IRecoveryActions? actions = null,
         Exception? error = null,
         string? patternId = null,
-        TimeProvider? timeProvider = null) =>
+        TimeProvider? timeProvider = null,
+        ErrorPattern? pattern = null,
+        ErrorCorrections? corrections = null) =>
         new(
             Component,
             Operation,
             operation,
             error ?? new TimeoutException("the first call failed"),
-            new ErrorClassification(ErrorType.Timeout, ErrorSeverity.Medium, patternId),
+            new ErrorClassification(ErrorType.Timeout, ErrorSeverity.Medium, pattern?.Id ?? patternId),
             new RecoveryPlan(ErrorId, 1, level, "test-strategy", TimeSpan.FromSeconds(30), CircuitState.Closed, [], "chosen by the test"),
             options ?? ExecuteOptions.Default,
             actions ?? new NoRecoveryActions(),
-            timeProvider ?? TimeProvider.System);
+            timeProvider ?? TimeProvider.System,
+            pattern,
+            corrections);
 
     /// <summary>An operation the strategy must not run; throws if it does.</summary>
     public static Task<object?> MustNotRun(CancellationToken cancellationToken) =>
