@@ -18,6 +18,9 @@ public static class WorkerServiceCollectionExtensions
         services.MapException<ResourceExhaustedException>(ErrorType.Resource, ErrorSeverity.High);
         services.MapException<GpuFaultException>(ErrorType.Hardware, ErrorSeverity.High);
         services.MapException<WorkerCrashException>(ErrorType.Worker, ErrorSeverity.Critical);
+        services.AddErrorPattern(GpuDeviceReset.Pattern);
+        services.AddSingleton(sp => new ErrorCorrectionRule(
+            GpuDeviceReset.PatternId, (context, _) => GpuDeviceReset.ApplyAsync(sp.GetRequiredService<SimulatedFleet>(), context)));
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RecoveryCluster.Client;
 using RecoveryCluster.Client.Hosting;
 using RecoveryCluster.Errors;
+using RecoveryCluster.Strategies;
 using RecoveryCluster.Worker;
 using RecoveryCluster.Worker.Faults;
 
@@ -34,7 +35,7 @@ public sealed class WorkerEndToEndTests(WorkerEndToEndTests.OwnCluster fixture) 
         var time = TimeProvider.System;
         fleet.Get("e2e-cache")!.Plant(new CountedFault(FailureKind.ConnectionFailure, FailureIntensity.Mild, CountedFault.FailuresFor(FailureIntensity.Mild), time));
         // Moderate: four failures outlast level 1's three retries; level 2 works.
-        fleet.Get("e2e-render")!.Plant(new CountedFault(FailureKind.GpuError, FailureIntensity.Moderate, CountedFault.FailuresFor(FailureIntensity.Moderate), time));
+        fleet.Get("e2e-render")!.Plant(new CountedFault(FailureKind.ResourceExhaustion, FailureIntensity.Moderate, CountedFault.FailuresFor(FailureIntensity.Moderate), time));
         // Persistent: an outage that no repair clears (the time model) walks all five levels and is escalated.
         fleet.Get("e2e-search")!.Plant(new TimedFault(FaultPattern.Outage, FailureKind.Timeout, FailureIntensity.Severe,
             new FaultOptions { SevereDuration = TimeSpan.FromMinutes(10) }, double.PositiveInfinity, seed: 1, time));
@@ -57,6 +58,25 @@ public sealed class WorkerEndToEndTests(WorkerEndToEndTests.OwnCluster fixture) 
         Assert.Equal(
             [RecoveryLevel.Basic, RecoveryLevel.Enhanced, RecoveryLevel.Component, RecoveryLevel.SystemComponent, RecoveryLevel.Critical],
             report.LevelHistory.Select(h => h.Level));
+    }
+
+    [Fact]
+    public async Task The_demos_gpu_pattern_plans_error_correction_at_level_1_and_its_device_reset_recovers_the_call()
+    {
+        await using var services = BuildWorker(["e2e-gpu"]);
+        var fleet = services.GetRequiredService<SimulatedFleet>();
+        var client = services.GetRequiredService<RecoveryClient>();
+        var plans = new List<RecoveryPlan>();
+        using var _ = client.Hooks.OnPlan(p => plans.Add(p.Plan));
+
+        // Four failures outlast level 1's retries; only the device reset clears the fault at once.
+        fleet.Get("e2e-gpu")!.Plant(new CountedFault(FailureKind.GpuError, FailureIntensity.Moderate, CountedFault.FailuresFor(FailureIntensity.Moderate), TimeProvider.System));
+        await client.ExecuteAsync("e2e-gpu", "Process", fleet.Get("e2e-gpu")!.InvokeAsync, null, CancellationToken.None);
+
+        var plan = Assert.Single(plans);
+        Assert.Equal((RecoveryLevel.Basic, StrategyIds.ErrorCorrection), (plan.Level, plan.StrategyId));
+        Assert.StartsWith($"pattern '{GpuDeviceReset.PatternId}' prefers 'error-correction'", plan.Reason, StringComparison.Ordinal);
+        Assert.True(fleet.Get("e2e-gpu")!.IsHealthy);
     }
 
     private ServiceProvider BuildWorker(string[] components)
