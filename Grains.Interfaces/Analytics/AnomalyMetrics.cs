@@ -7,4 +7,5 @@ public static class AnomalyMetrics
     public const string ErrorRate = "error-rate";
     public const string SuccessRate = "success-rate";
     public const string ExecutionTime = "execution-time";
+    public const string Stability = "stability";
 }

@@ -79,7 +79,7 @@ public static class TrendDetector
         return (executions, successes, seconds);
     }
 
-    private static string Describe(TimeSpan window) => window switch
+    internal static string Describe(TimeSpan window) => window switch
     {
         _ when window == TimeSpan.FromHours(1) => "the last hour",
         _ when window.TotalHours >= 1 && window.TotalHours == Math.Floor(window.TotalHours) => $"the last {window.TotalHours:0} hours",

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace RecoveryCluster.Grains.Analytics;
 
-/// <summary>When a strategy counts as getting worse. Section <c>RecoveryCluster:Trends</c>.</summary>
+/// <summary>When a strategy counts as getting worse or better. Section <c>RecoveryCluster:Trends</c>.</summary>
 public sealed class TrendOptions : IValidatableObject
 {
     public const string Section = "RecoveryCluster:Trends";
@@ -29,6 +29,14 @@ public sealed class TrendOptions : IValidatableObject
     /// <summary>Smallest slowdown in seconds that is reported (a few milliseconds more is not news).</summary>
     [Range(0.0, 3600.0)]
     public double MinSlowdownSeconds { get; set; } = 0.1;
+
+    /// <summary>Smallest change of the mean stability score (0..1) that is reported.</summary>
+    [Range(0.0, 1.0)]
+    public double MinStabilityChange { get; set; } = 0.1;
+
+    /// <summary>How many standard errors the change of mean stability must span, so sampling noise is not reported.</summary>
+    [Range(0.0, 20.0)]
+    public double StabilityChangeZ { get; set; } = 3.0;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
