@@ -13,7 +13,7 @@ using RecoveryCluster.Strategies;
 
 namespace RecoveryCluster.Silo.Api;
 
-/// <summary><c>/api/recovery</c>: metrics, recommendations, history and reset.</summary>
+/// <summary><c>/api/recovery</c>: metrics, recommendations, history, the analytics page's series and reset.</summary>
 public static class RecoveryApi
 {
     private const int MaxHistoryLimit = 10_000;
@@ -25,6 +25,9 @@ public static class RecoveryApi
         group.MapGet("/metrics", MetricsAsync);
         group.MapGet("/recommendations/{errorType}", RecommendationsAsync);
         group.MapGet("/history", HistoryAsync);
+        group.MapGet("/trends", TrendsAsync);
+        group.MapGet("/heatmap", HeatmapAsync);
+        group.MapGet("/errors", ErrorsBehindAsync);
         group.MapPost("/reset", ResetAsync);
         return group;
     }
@@ -35,11 +38,7 @@ public static class RecoveryApi
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var type = ApiValidation.ErrorType(errorType, "errorType", errors);
         ApiValidation.OptionalKey(strategyId, "strategyId", errors);
-        if (days is < 1 or > 3650)
-        {
-            errors["days"] = ["'days' must lie between 1 and 3650."];
-        }
-
+        Days(days, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -59,7 +58,7 @@ public static class RecoveryApi
     /// </summary>
     public static async Task<Results<Ok<IReadOnlyList<RecommendationResponse>>, ProblemHttpResult, ValidationProblem>> RecommendationsAsync(
         string errorType, string? hardwareId, IGrainFactory grains, SiloStrategyScores scores, RecoveryClock clock, IOptions<TrendOptions> trends,
-        IOptions<RecoveryOptions> recovery)
+        IOptions<RecoveryOptions> recovery, IRecoveryHistoryStore history)
     {
         var type = ErrorTypeNames.Parse(errorType);
         if (type == ErrorType.Unknown && !string.Equals(errorType, "unknown", StringComparison.OrdinalIgnoreCase))
@@ -85,7 +84,13 @@ public static class RecoveryApi
             ranked = HardwareRanking.Rank(ranked, hardwareId, recovery.Value.MinSamplesForScore);
         }
 
-        IReadOnlyList<RecommendationResponse> response = [.. ranked.Select(r => RecommendationResponse.From(r).WithTrends(r, clock.UtcNow, trends.Value) with
+        // Stability is not kept per time bucket by the statistics grains, so its trend is read from the recent history.
+        var now = clock.UtcNow;
+        var recent = await history.QueryAsync(type, new HistoryQuery(Limit: SecondaryMetricsRecords));
+        var byStrategy = recent.ToLookup(r => r.StrategyId, StringComparer.Ordinal);
+        IReadOnlyList<RecommendationResponse> response = [.. ranked.Select(r => RecommendationResponse.From(r)
+            .WithTrends(r, now, trends.Value)
+            .WithStabilityTrend(StabilityTrend.Detect(type.ToName(), r.Strategy.Id, byStrategy[r.Strategy.Id], now, trends.Value)) with
         {
             Hardware = hardwareId is null ? null : HardwareRanking.On(r, hardwareId),
         })];
@@ -105,6 +110,99 @@ public static class RecoveryApi
         }
 
         return TypedResults.Ok(await history.QueryAsync(type, new HistoryQuery(strategyId, since, take)));
+    }
+
+    /// <summary>
+    /// Attempts over the last <c>days</c> (1 by default) bucketed by <c>minute</c>, <c>hour</c> (the default) or
+    /// <c>day</c>: success, impact and stability, success per strategy, and time per level.
+    /// </summary>
+    public static async Task<Results<Ok<TrendsResponse>, ValidationProblem>> TrendsAsync(
+        string? bucket, int? days, string? errorType, string? strategyId, IRecoveryHistoryStore history, RecoveryClock clock)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var type = ApiValidation.ErrorType(errorType, "errorType", errors);
+        ApiValidation.OptionalKey(strategyId, "strategyId", errors);
+        Days(days, errors);
+        var name = bucket ?? "hour";
+        if (!ChartBuckets.Sizes.TryGetValue(name, out var size))
+        {
+            errors["bucket"] = [$"'{ApiProblems.Shorten(name)}' is not a bucket size; use one of: {string.Join(", ", ChartBuckets.Sizes.Keys)}."];
+        }
+        else if (TimeSpan.FromDays(days ?? 1) / size > ChartBuckets.MaxBuckets)
+        {
+            errors["bucket"] = [$"{days} days in {name} buckets is more than {ChartBuckets.MaxBuckets} buckets; choose a larger bucket or fewer days."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var to = clock.UtcNow;
+        var from = to - TimeSpan.FromDays(days ?? 1);
+        var records = await history.QueryAsync(type, new HistoryQuery(strategyId, from, SecondaryMetricsRecords));
+        var series = RecoveryTimeSeries.Compute(records, size);
+        return TypedResults.Ok(new TrendsResponse(name, from, to, records.Count, records.Count == SecondaryMetricsRecords, series.Points, series.Levels));
+    }
+
+    /// <summary>The error type × level cells (attempts, errors, successes, mean impact) over the last <c>days</c>, or all the history kept.</summary>
+    public static async Task<Results<Ok<HeatmapResponse>, ValidationProblem>> HeatmapAsync(
+        int? days, string? errorType, IRecoveryHistoryStore history, RecoveryClock clock)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var type = ApiValidation.ErrorType(errorType, "errorType", errors);
+        Days(days, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var to = clock.UtcNow;
+        var from = days is { } d ? to - TimeSpan.FromDays(d) : (DateTimeOffset?)null;
+        var records = await history.QueryAsync(type, new HistoryQuery(Since: from, Limit: SecondaryMetricsRecords));
+        return TypedResults.Ok(new HeatmapResponse(from, to, records.Count, records.Count == SecondaryMetricsRecords, LevelHeatmap.Compute(records)));
+    }
+
+    /// <summary>
+    /// The errors behind a chart's cell or point: those with attempts matching every filter given (error type, level,
+    /// strategy, and <c>from</c> ≤ timestamp &lt; <c>to</c>), the most recently attempted first.
+    /// </summary>
+    public static async Task<Results<Ok<IReadOnlyList<ErrorBehind>>, ValidationProblem>> ErrorsBehindAsync(
+        string? errorType, int? level, string? strategyId, DateTimeOffset? from, DateTimeOffset? to, int? limit,
+        IRecoveryHistoryStore history, IGrainFactory grains, ErrorIndexFeed index)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var type = ApiValidation.ErrorType(errorType, "errorType", errors);
+        ApiValidation.OptionalKey(strategyId, "strategyId", errors);
+        var take = ApiValidation.Limit(limit, errors);
+        if (level is < 1 or > 5)
+        {
+            errors["level"] = ["'level' must lie between 1 and 5."];
+        }
+
+        if (from is { } f && to is { } t && t <= f)
+        {
+            errors["to"] = ["'to' must come after 'from'."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var records = await history.QueryAsync(type, new HistoryQuery(strategyId, from, SecondaryMetricsRecords));
+        var matching = records.Where(r => (level is null || (int)r.Level == level) && (to is null || r.Timestamp < to));
+        await index.FlushAsync();
+        var summaries = await ErrorIndex.QueryAsync(grains, new ErrorQuery(Type: type, Limit: int.MaxValue));
+        return TypedResults.Ok(ErrorsBehind.Select(matching, summaries, take));
+    }
+
+    private static void Days(int? days, Dictionary<string, string[]> errors)
+    {
+        if (days is < 1 or > 3650)
+        {
+            errors["days"] = ["'days' must lie between 1 and 3650."];
+        }
     }
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ResetAsync(
