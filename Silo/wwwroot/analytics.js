@@ -1,5 +1,7 @@
-// The analytics page: fetches the API every 2 s and draws plain SVG (no external libraries, works offline).
+// The analytics page: fetches the API every 2 s; plain SVG for bars, the heatmap and the scatter, uPlot (vendored under
+// lib/, so the page works offline) for the time series. What each chart shows is kept in window.rcCharts.
 'use strict';
+const charts = window.rcCharts = {};
 const SVG = 'http://www.w3.org/2000/svg';
 const W = 420, H = 220, PAD = 34;
 
@@ -41,7 +43,7 @@ function bars(id, items, max) {
     svg.appendChild(slant
       ? el('text', { x: lx, y: ly, 'text-anchor': 'end', transform: `rotate(-30 ${lx} ${ly})` }, item.label)
       : el('text', { x: lx, y: ly, 'text-anchor': 'middle' }, item.label));
-    svg.appendChild(el('text', { x: lx, y: base - h - 4, 'text-anchor': 'middle' }, percent ? `${Math.round(item.value * 100)}%` : String(item.value)));
+    svg.appendChild(el('text', { x: lx, y: base - h - 4, 'text-anchor': 'middle' }, item.text ?? (percent ? `${Math.round(item.value * 100)}%` : String(item.value))));
   });
 }
 
@@ -64,26 +66,36 @@ function seconds(span) {
   return m ? (+(m[1] || 0)) * 86400 + (+m[2]) * 3600 + (+m[3]) * 60 + (+m[4]) : 0;
 }
 
-function heatmap(records) {
+// Error type × level from /api/recovery/heatmap: the shade says how many attempts, the dot's size their mean impact.
+// A click lists the errors behind the cell.
+function heatmap(cells) {
   const svg = reset('chart-heatmap');
-  if (records.length === 0) return empty(svg);
-  const types = [...new Set(records.map(r => r.errorType))].sort();
-  const levels = ['basic', 'enhanced', 'component', 'system-component', 'critical'];
-  const counts = {};
-  for (const r of records) counts[`${r.errorType}|${r.level}`] = (counts[`${r.errorType}|${r.level}`] || 0) + 1;
-  const max = Math.max(...Object.values(counts));
-  const cw = (W - 90) / levels.length, ch = Math.min(28, (H - 30) / types.length);
-  levels.forEach((l, j) => svg.appendChild(el('text', { x: 90 + j * cw + cw / 2, y: 12, 'text-anchor': 'middle' }, `L${j + 1}`)));
+  charts.heatmap = cells;
+  if (cells.length === 0) return empty(svg);
+  const types = [...new Set(cells.map(c => c.errorType))].sort();
+  const byKey = new Map(cells.map(c => [`${c.errorType}|${c.level}`, c]));
+  const max = Math.max(...cells.map(c => c.attempts));
+  const cw = (W - 90) / 5, ch = Math.min(28, (H - 30) / types.length);
+  for (let level = 1; level <= 5; level++) svg.appendChild(el('text', { x: 90 + (level - 1) * cw + cw / 2, y: 12, 'text-anchor': 'middle' }, `L${level}`));
   types.forEach((t, i) => {
     svg.appendChild(el('text', { x: 4, y: 20 + i * ch + ch / 2 + 4 }, t));
-    levels.forEach((l, j) => {
-      const n = counts[`${t}|${l}`] || 0;
-      const cell = el('rect', { x: 90 + j * cw, y: 20 + i * ch, width: cw - 2, height: ch - 2, fill: `rgba(59,125,221,${n === 0 ? 0.05 : 0.2 + 0.8 * n / max})`,
-        'data-type': t, 'data-level': String(j + 1), 'data-count': String(n) });
-      cell.appendChild(el('title', {}, `${t} at level ${j + 1}: ${n}`));
+    for (let level = 1; level <= 5; level++) {
+      const c = byKey.get(`${t}|${level}`) ?? { attempts: 0, errors: 0, successes: 0, averageImpact: 0 };
+      const x = 90 + (level - 1) * cw, y = 20 + i * ch;
+      const selected = drilled && drilled.errorType === t && drilled.level === level;
+      const cell = el('rect', { x, y, width: cw - 2, height: ch - 2, fill: `rgba(59,125,221,${c.attempts === 0 ? 0.05 : 0.2 + 0.8 * c.attempts / max})`,
+        class: selected ? 'selected' : '', 'data-type': t, 'data-level': String(level), 'data-count': String(c.attempts),
+        'data-errors': String(c.errors), 'data-impact': String(c.averageImpact) });
+      cell.appendChild(el('title', {}, `${t} at level ${level}: ${c.attempts} attempts on ${c.errors} errors, ${c.successes} successful, mean impact ${c.averageImpact.toFixed(3)}`));
+      cell.addEventListener('click', () => drill(`${t} at level ${level}`, { errorType: t, level }));
       svg.appendChild(cell);
-      if (n > 0) svg.appendChild(el('text', { x: 90 + j * cw + cw / 2, y: 20 + i * ch + ch / 2 + 4, 'text-anchor': 'middle' }, String(n)));
-    });
+      if (c.attempts > 0) {
+        svg.appendChild(el('text', { x: x + cw / 3, y: y + ch / 2 + 4, 'text-anchor': 'middle', 'pointer-events': 'none' }, String(c.attempts)));
+        // The dot's radius grows with the impact, up to half the cell's height at impact 1.
+        svg.appendChild(el('circle', { cx: x + cw * 0.72, cy: y + ch / 2 - 1, r: Math.max(1.5, (ch / 2 - 3) * Math.min(c.averageImpact, 1)), class: 'impact',
+          'data-type': t, 'data-level': String(level) }));
+      }
+    }
   });
 }
 
@@ -97,28 +109,110 @@ function histogram(records) {
   bars('chart-times', names.map((n, i) => ({ label: n, value: counts[i] })));
 }
 
-function trend(records) {
-  const svg = reset('chart-trend');
-  if (records.length === 0) return empty(svg);
-  const buckets = new Map();
-  for (const r of records) {
-    const minute = r.timestamp.slice(0, 16);
-    const b = buckets.get(minute) || { n: 0, ok: 0 };
-    b.n++; if (r.success) b.ok++;
-    buckets.set(minute, b);
+const BUCKETS = { minute: { days: 1, ms: 60_000 }, hour: { days: 7, ms: 3_600_000 }, day: { days: 90, ms: 86_400_000 } };
+const COLORS = ['#3b7ddd', '#d9534f', '#2a8a4a', '#e69a00', '#7a4fc4', '#17a2b8', '#8a6d3b', '#e83e8c', '#555', '#20c997'];
+
+// A uPlot line chart of [x (unix seconds), ...series] with values 0..1; kept and fed new data while its series stay the
+// same, rebuilt when they change. A click on the plot picks the bucket under it and the series drawn nearest, if any.
+function lines(key, id, labels, data, pick) {
+  const host = document.getElementById(id);
+  let u = charts[key];
+  if (data[0].length === 0) {
+    if (u) u.destroy();
+    charts[key] = null;
+    const note = document.createElement('p'); note.className = 'empty-note'; note.textContent = 'no data yet';
+    host.replaceChildren(note);
+    return;
   }
-  const points = [...buckets.entries()].sort(([a], [b]) => a.localeCompare(b));
-  svg.appendChild(el('line', { x1: PAD, y1: H - PAD, x2: W - PAD, y2: H - PAD, class: 'axis' }));
-  const step = points.length > 1 ? (W - PAD * 2) / (points.length - 1) : 0;
-  const xy = points.map(([, b], i) => [PAD + i * step, H - PAD - (H - PAD * 2) * b.ok / b.n]);
-  svg.appendChild(el('polyline', { points: xy.map(p => p.join(',')).join(' '), fill: 'none', stroke: '#3b7ddd', 'stroke-width': 2 }));
-  points.forEach(([minute, b], i) => {
-    const dot = el('circle', { cx: xy[i][0], cy: xy[i][1], r: 3, fill: '#3b7ddd', 'data-minute': minute, 'data-rate': String(b.ok / b.n), 'data-count': String(b.n) });
-    dot.appendChild(el('title', {}, `${minute}: ${Math.round(100 * b.ok / b.n)}% of ${b.n}`));
-    svg.appendChild(dot);
+  if (u && u.series.length === labels.length + 1 && labels.every((l, i) => u.series[i + 1].label === l)) {
+    u.setData(data);
+    return;
+  }
+  if (u) u.destroy();
+  host.replaceChildren();
+  u = new uPlot({
+    width: Math.max(host.clientWidth, 300), height: 220,
+    // Half a bucket of room either side, so a lone point or the newest one is not drawn on the plot's edge.
+    scales: { x: { time: true, range: self => [self.data[0][0] - charts.halfBucket, self.data[0][self.data[0].length - 1] + charts.halfBucket] }, y: { range: [0, 1] } },
+    axes: [{}, { values: (self, ticks) => ticks.map(v => v.toFixed(1)) }],
+    series: [{}, ...labels.map((label, i) => ({ label, stroke: COLORS[i % COLORS.length], width: 2, points: { show: true, size: 6 } }))],
+    cursor: { focus: { prox: 24 } },
+    focus: { alpha: 0.4 },
+  }, data, host);
+  u.over.addEventListener('click', e => {
+    // From the click itself, not the cursor's last position (uPlot may not have caught up with the mouse yet).
+    const box = u.over.getBoundingClientRect();
+    const left = e.clientX - box.left, top = e.clientY - box.top;
+    const i = u.posToIdx(left);
+    if (i === null || i === undefined || i < 0 || i >= u.data[0].length) return;
+    pick(i, nearestSeries(u, i, top));
   });
-  svg.appendChild(el('text', { x: PAD, y: H - 8 }, points[0][0].slice(11)));
-  svg.appendChild(el('text', { x: W - PAD, y: H - 8, 'text-anchor': 'end' }, points[points.length - 1][0].slice(11)));
+  charts[key] = u;
+}
+
+// The series whose value at index i is drawn within 24 px of the click, the closest first; null if none is.
+function nearestSeries(u, i, top) {
+  let best = null, distance = 24;
+  for (let s = 1; s < u.series.length; s++) {
+    const v = u.data[s][i];
+    if (v === null || v === undefined) continue;
+    const d = Math.abs(u.valToPos(v, 'y') - top);
+    if (d <= distance) { best = s; distance = d; }
+  }
+  return best;
+}
+
+// The series of /api/recovery/trends: success, impact and stability on one chart, success per strategy on another, time per level as bars.
+function trends(t) {
+  charts.trends = t;
+  charts.halfBucket = BUCKETS[t.bucket].ms / 2000;
+  const x = t.points.map(p => Date.parse(p.start) / 1000);
+  const bucketRange = i => {
+    const start = Date.parse(t.points[i].start);
+    return { from: new Date(start).toISOString(), to: new Date(start + BUCKETS[t.bucket].ms).toISOString() };
+  };
+  lines('overTime', 'chart-over-time', ['success rate', 'mean impact', 'mean stability'],
+    [x, t.points.map(p => p.successRate), t.points.map(p => p.averageImpact), t.points.map(p => p.averageStability)],
+    i => drill(`attempts in the ${t.bucket} from ${t.points[i].start}`, bucketRange(i)));
+  const strategies = [...new Set(t.points.flatMap(p => Object.keys(p.strategies)))].sort();
+  lines('strategyLines', 'chart-strategy-lines', strategies,
+    [x, ...strategies.map(id => t.points.map(p => p.strategies[id] ? p.strategies[id].successRate : null))],
+    (i, series) => {
+      const strategyId = series ? strategies[series - 1] : undefined;
+      drill(`${strategyId ?? 'all strategies'} in the ${t.bucket} from ${t.points[i].start}`, { ...bucketRange(i), strategyId });
+    });
+  bars('chart-level-time', Object.entries(t.levels).map(([level, m]) => ({
+    label: `L${level}`, value: m.averageSecondsPerError, text: `${m.averageSecondsPerError.toFixed(1)} s`,
+    title: `level ${level}: ${m.attempts} attempts on ${m.errors} errors, ${m.averageAttemptSeconds.toFixed(2)} s per attempt` })));
+}
+
+// The click-through: lists the errors behind a cell or point through /api/recovery/errors, each linked to its own record.
+let drilled = null;
+async function drill(title, filters) {
+  drilled = filters;
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(filters)) if (v !== undefined && v !== null) query.set(k, String(v));
+  query.set('limit', '50');
+  try {
+    const errors = await getJson(`/api/recovery/errors?${query}`);
+    charts.drill = { title, filters, errors };
+    document.getElementById('drilldown-title').textContent = `${title}: ${errors.length} error(s)`;
+    document.getElementById('errors-behind').replaceChildren(...errors.map(e => {
+      const li = document.createElement('li');
+      li.dataset.errorId = e.errorId;
+      const link = document.createElement('a');
+      link.href = `/api/errors/${encodeURIComponent(e.errorId)}`;
+      link.textContent = e.message ?? e.errorId;
+      const meta = document.createElement('span');
+      meta.className = 'meta';
+      meta.textContent = ` · ${e.errorType} · ${e.component} · ${e.status ?? 'not indexed'} · ${e.successes} of ${e.attempts} attempts successful`;
+      li.append(link, meta);
+      return li;
+    }));
+    document.getElementById('drilldown').scrollIntoView({ block: 'nearest' });
+  } catch (error) {
+    document.getElementById('drilldown-title').textContent = `could not list the errors: ${error.message}`;
+  }
 }
 
 function scatter(strategies) {
@@ -146,8 +240,10 @@ async function getJson(path) {
 
 async function refresh() {
   try {
-    const [metrics, history, status, circuits] = await Promise.all([
-      getJson('/api/recovery/metrics'), getJson('/api/recovery/history?limit=2000'), getJson('/api/status'), getJson('/api/circuits')]);
+    const bucket = document.getElementById('bucket').value;
+    const [metrics, history, status, circuits, series, cells] = await Promise.all([
+      getJson('/api/recovery/metrics'), getJson('/api/recovery/history?limit=2000'), getJson('/api/status'), getJson('/api/circuits'),
+      getJson(`/api/recovery/trends?bucket=${bucket}&days=${BUCKETS[bucket].days}`), getJson('/api/recovery/heatmap')]);
     const e = status.errorHandling;
     document.getElementById('summary').textContent =
       `${status.silos} silo(s) · ${e.totalErrors} errors (${e.unresolvedErrors} unresolved) · ${e.recoveryExecutions} recovery attempts · ${Math.round(e.successRate * 100)}% successful`;
@@ -155,8 +251,8 @@ async function refresh() {
     bars('chart-types', Object.entries(metrics.errorTypes).map(([id, m]) => ({ label: id, value: m.overallSuccessRate, title: `${id}: ${m.totalExecutions} attempts` })), 1);
     byHardware(history);
     histogram(history);
-    heatmap(history);
-    trend(history);
+    heatmap(cells.cells);
+    trends(series);
     scatter(metrics.strategies);
     bars('chart-levels', Object.entries(metrics.levels).map(([level, m]) => ({ label: `L${level}`, value: m.resolved, title: `level ${level}: ${m.attempts} attempts, ${m.resolved} resolved` })));
     secondary(metrics.secondary);
@@ -218,5 +314,6 @@ function liveEvents() {
 }
 
 liveEvents();
+document.getElementById('bucket').addEventListener('change', refresh);
 refresh();
 setInterval(refresh, 2000);

@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
+using OpenQA.Selenium.Interactions;
+using System.Text.Json.Nodes;
 using OpenQA.Selenium.Support.UI;
 using RecoveryCluster.Grains;
 
@@ -23,8 +25,8 @@ public sealed class AnalyticsPageTests(AnalyticsPageTests.OwnHost host) : IClass
 
         // Two hardware errors on the host's fake recovery clock: one fixed by retry at level 1 after 4 s, one failing
         // at 1 (after 3 s) and fixed at 2 (6 s later), so its time to resolution is 9 s.
-        await RecordAsync(component, "gpu fault a", [true], [4], machine: "gpu-host-1");
-        await RecordAsync(component, "gpu fault b", [false, true], [3, 6], machine: "gpu-host-2");
+        var faultA = await RecordAsync(component, "gpu fault a", [true], [4], machine: "gpu-host-1");
+        var faultB = await RecordAsync(component, "gpu fault b", [false, true], [3, 6], machine: "gpu-host-2");
 
         using var driver = StartBrowser();
         driver.Navigate().GoToUrl(host.BaseAddress);
@@ -53,6 +55,7 @@ public sealed class AnalyticsPageTests(AnalyticsPageTests.OwnHost host) : IClass
         Assert.Equal((axis - 34) * 2 / 3, height, 6);
         Assert.Equal(axis - height, Number("#chart-strategies rect[data-label='retry']", "y"), 6);
         Assert.Equal("2", Read("#chart-heatmap rect[data-type='hardware'][data-level='1']", "data-count"));
+        Assert.Equal("2", Read("#chart-heatmap rect[data-type='hardware'][data-level='1']", "data-errors"));
         Assert.Equal("1", Read("#chart-heatmap rect[data-type='hardware'][data-level='2']", "data-count"));
         Assert.Equal("0", Read("#chart-heatmap rect[data-type='hardware'][data-level='3']", "data-count"));
         Assert.Equal("1", Read("#chart-levels rect[data-label='L1']", "data-value"));
@@ -66,10 +69,46 @@ public sealed class AnalyticsPageTests(AnalyticsPageTests.OwnHost host) : IClass
         Assert.Equal(34 + 352 * Math.Min(impact, 1), Number("#chart-scatter circle[data-strategy='retry']", "cx"), 6);
         Assert.Equal(186 - 152 * 2.0 / 3, Number("#chart-scatter circle[data-strategy='retry']", "cy"), 6);
 
-        // Trend: the three attempts fall in one minute of the fake clock, two of them successful.
-        Assert.Equal("2026-01-01T00:00", Read("#chart-trend circle", "data-minute"));
-        Assert.Equal("3", Read("#chart-trend circle", "data-count"));
-        Assert.Equal(2.0 / 3, Number("#chart-trend circle", "data-rate"), 9);
+        // The time series are what /api/recovery/trends says: the three attempts fall in one minute of the fake clock, two
+        // of them successful, stability 0.9 after each success and 0.3 after the failure.
+        var (_, trends) = await host.Http.GetJsonAsync("/api/recovery/trends?bucket=minute&days=1");
+        var point = Assert.Single(trends!["points"]!.AsArray())!;
+        Assert.Equal(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), point["start"]!.GetValue<DateTimeOffset>());
+        Assert.Equal(2.0 / 3, point["successRate"]!.GetValue<double>(), 9);
+        Assert.Equal(0.7, point["averageStability"]!.GetValue<double>(), 9);
+        var minute = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
+        var overTime = Chart(driver, wait, "overTime", 3);
+        Assert.Equal(["success rate", "mean impact", "mean stability"], overTime.Labels);
+        Assert.Equal([minute], overTime.X);
+        Assert.Equal(point["successRate"]!.GetValue<double>(), overTime.Series[0][0]!.Value, 9);
+        Assert.Equal(point["averageImpact"]!.GetValue<double>(), overTime.Series[1][0]!.Value, 9);
+        Assert.Equal(point["averageStability"]!.GetValue<double>(), overTime.Series[2][0]!.Value, 9);
+        var strategyLines = Chart(driver, wait, "strategyLines", 1);
+        Assert.Equal(["retry"], strategyLines.Labels);
+        Assert.Equal(point["strategies"]!["retry"]!["successRate"]!.GetValue<double>(), strategyLines.Series[0][0]!.Value, 9);
+        // Time per level: 0.3 s per error at level 1 (both errors) and at level 2 (error b).
+        Assert.Equal(trends["levels"]!["1"]!["averageSecondsPerError"]!.GetValue<double>(), Number("#chart-level-time rect[data-label='L1']", "data-value"), 9);
+        Assert.Equal(0.3, Number("#chart-level-time rect[data-label='L2']", "data-value"), 9);
+        // The heatmap carries the mean impact of each cell, as the API computes it.
+        var (_, heatmap) = await host.Http.GetJsonAsync("/api/recovery/heatmap");
+        var levelOne = heatmap!["cells"]!.AsArray().Single(c => c!["errorType"]!.GetValue<string>() == "hardware" && c["level"]!.GetValue<int>() == 1)!;
+        Assert.Equal(levelOne["averageImpact"]!.GetValue<double>(), Number("#chart-heatmap rect[data-type='hardware'][data-level='1']", "data-impact"), 9);
+        Assert.True(levelOne["averageImpact"]!.GetValue<double>() > 0);
+        Read("#chart-heatmap circle.impact[data-type='hardware'][data-level='1']", "r");
+
+        // Click-through: the level-2 cell lists error b alone; a point of the time series lists both errors of its minute.
+        wait.Until(d =>
+        {
+            d.FindElement(By.CssSelector("#chart-heatmap rect[data-type='hardware'][data-level='2']")).Click();
+            return true;
+        });
+        Assert.Equal([faultB], ErrorsBehind(driver, wait, "hardware at level 2: 1 error(s)"));
+        ClickPoint(driver, wait, "overTime");
+        // The most recently attempted first: b's last attempt came 9 s after a's.
+        Assert.Equal([faultB, faultA], ErrorsBehind(driver, wait, "attempts in the minute from 2026-01-01T00:00:00+00:00: 2 error(s)"));
+        // A point on a strategy's line lists that strategy's errors of the minute.
+        ClickPoint(driver, wait, "strategyLines");
+        Assert.Equal([faultB, faultA], ErrorsBehind(driver, wait, "retry in the minute from 2026-01-01T00:00:00+00:00: 2 error(s)"));
         // All three attempts took 0.3 s.
         Assert.Equal("3", Read("#chart-times rect[data-label='<0.5s']", "data-value"));
         Assert.Equal("3", wait.Until(d => d.FindElements(By.CssSelector("#chart-times rect")).Select(r => int.Parse(r.GetAttribute("data-value")!, CultureInfo.InvariantCulture)).Sum().ToString(CultureInfo.InvariantCulture)));
@@ -89,7 +128,7 @@ public sealed class AnalyticsPageTests(AnalyticsPageTests.OwnHost host) : IClass
         await RecordAsync(component, "gpu fault c", [false], [1]);
         await host.Http.PostAsync($"/api/circuits/{component}/isolate", new { reason = "page test" });
         wait.Until(d => d.FindElements(By.CssSelector("#chart-strategies rect[data-label='retry']")).FirstOrDefault()?.GetAttribute("data-value") == "0.5");
-        wait.Until(d => d.FindElements(By.CssSelector("#chart-trend circle")).FirstOrDefault()?.GetAttribute("data-count") == "4");
+        wait.Until(_ => Chart(driver, wait, "overTime", 3).Series[0][0] == 0.5);
         Text("summary", "3 errors (1 unresolved) · 4 recovery attempts · 50% successful");
         wait.Until(d => d.FindElements(By.CssSelector($"#circuits li.isolated[data-component='{component}']")).Count == 1);
         // The live feed streams the new failure and the isolation as they happen.
@@ -100,8 +139,54 @@ public sealed class AnalyticsPageTests(AnalyticsPageTests.OwnHost host) : IClass
         ((ITakesScreenshot)driver).GetScreenshot().SaveAsFile(Path.Combine(ArtifactsDirectory(), "analytics-page.png"));
     }
 
+    /// <summary>What a uPlot chart of the page plots: its series' labels, x values and y values (null where a series has no value).</summary>
+    private sealed record Plotted(string[] Labels, long[] X, double?[][] Series);
+
+    /// <summary>Reads <c>window.rcCharts[key]</c> once it has drawn <paramref name="series"/> series with data.</summary>
+    private static Plotted Chart(IWebDriver driver, WebDriverWait wait, string key, int series)
+    {
+        var json = wait.Until(_ => ((IJavaScriptExecutor)driver).ExecuteScript(
+            $"const u = window.rcCharts && window.rcCharts['{key}']; return u && u.data[0].length > 0 && u.series.length === {series + 1} "
+            + "? JSON.stringify({ labels: u.series.slice(1).map(s => s.label), data: u.data }) : null;") as string)!;
+        var node = JsonNode.Parse(json)!;
+        var data = node["data"]!.AsArray();
+        return new Plotted(
+            [.. node["labels"]!.AsArray().Select(l => l!.GetValue<string>())],
+            [.. data[0]!.AsArray().Select(x => (long)x!.GetValue<double>())],
+            [.. data.Skip(1).Select(s => s!.AsArray().Select(v => v?.GetValue<double>()).ToArray())]);
+    }
+
+    /// <summary>Moves the mouse onto the first point of a uPlot chart and clicks, as a person would.</summary>
+    private static void ClickPoint(IWebDriver driver, WebDriverWait wait, string key)
+    {
+        wait.Until(d =>
+        {
+            var offsets = (IReadOnlyCollection<object>?)((IJavaScriptExecutor)d).ExecuteScript(
+                $"const u = window.rcCharts['{key}']; const r = u.over.getBoundingClientRect();"
+                + "return [u.valToPos(u.data[0][0], 'x') - r.width / 2, u.valToPos(u.data[1][0], 'y') - r.height / 2];");
+            var xy = offsets!.Select(o => (int)Math.Round(Convert.ToDouble(o, CultureInfo.InvariantCulture))).ToArray();
+            new Actions(d).MoveToElement(d.FindElement(By.CssSelector($"#{(key == "overTime" ? "chart-over-time" : "chart-strategy-lines")} .u-over")), xy[0], xy[1]).Click().Perform();
+            return true;
+        });
+    }
+
+    /// <summary>The error ids the click-through lists, once its title reads <paramref name="title"/>.</summary>
+    private static string[] ErrorsBehind(IWebDriver driver, WebDriverWait wait, string title)
+    {
+        try
+        {
+            return wait.Until(d => d.FindElement(By.Id("drilldown-title")).Text == title
+                ? d.FindElements(By.CssSelector("#errors-behind li")).Select(li => li.GetAttribute("data-error-id")!).ToArray()
+                : null)!;
+        }
+        catch (WebDriverTimeoutException e)
+        {
+            throw new WebDriverTimeoutException($"Expected the click-through to read '{title}'; it reads '{driver.FindElement(By.Id("drilldown-title")).Text}'.", e);
+        }
+    }
+
     /// <summary>Reports an error and records its attempts; before each attempt the fake clock moves on by its delay (s).</summary>
-    private async Task RecordAsync(string component, string message, bool[] outcomes, int[] delays, string machine = "gpu-host-1")
+    private async Task<string> RecordAsync(string component, string message, bool[] outcomes, int[] delays, string machine = "gpu-host-1")
     {
         var (_, report) = await host.Http.PostAsync("/api/errors", RecoveryCluster.ApiTests.Http.Report(component, type: "hardware", message: message));
         var errorId = report!["errorId"]!.GetValue<string>();
@@ -112,7 +197,7 @@ public sealed class AnalyticsPageTests(AnalyticsPageTests.OwnHost host) : IClass
             var (_, result) = await host.Http.PostAsync($"/api/errors/{errorId}/attempts", new
             {
                 strategyId = plan!["strategyId"]!.GetValue<string>(), attempt = plan["attempt"]!.GetValue<int>(), success = outcomes[i], executionTimeSeconds = 0.3,
-                affectedTasks = 1, recoveredTasks = outcomes[i] ? 1 : 0, hardwareId = machine,
+                affectedTasks = 1, recoveredTasks = outcomes[i] ? 1 : 0, hardwareId = machine, stabilityScore = outcomes[i] ? 0.9 : 0.3,
                 resourceUsage = new
                 {
                     before = new { cpuPercent = 40.0, memoryPercent = 50.0, processMemoryMb = 100.0 },
@@ -121,6 +206,8 @@ public sealed class AnalyticsPageTests(AnalyticsPageTests.OwnHost host) : IClass
             });
             plan = result!["nextPlan"];
         }
+
+        return errorId;
     }
 
     private static ChromeDriver StartBrowser()
