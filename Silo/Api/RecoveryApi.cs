@@ -169,7 +169,7 @@ public static class RecoveryApi
     /// </summary>
     public static async Task<Results<Ok<IReadOnlyList<ErrorBehind>>, ValidationProblem>> ErrorsBehindAsync(
         string? errorType, int? level, string? strategyId, DateTimeOffset? from, DateTimeOffset? to, int? limit,
-        IRecoveryHistoryStore history, IGrainFactory grains, ErrorIndexFeed index)
+        IRecoveryHistoryStore history, IErrorList errorList)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var type = ApiValidation.ErrorType(errorType, "errorType", errors);
@@ -191,9 +191,8 @@ public static class RecoveryApi
         }
 
         var records = await history.QueryAsync(type, new HistoryQuery(strategyId, from, SecondaryMetricsRecords));
-        var matching = records.Where(r => (level is null || (int)r.Level == level) && (to is null || r.Timestamp < to));
-        await index.FlushAsync();
-        var summaries = await ErrorIndex.QueryAsync(grains, new ErrorQuery(Type: type, Limit: int.MaxValue));
+        var matching = records.Where(r => (level is null || (int)r.Level == level) && (to is null || r.Timestamp < to)).ToArray();
+        var summaries = await errorList.FindAsync(matching.Select(r => r.ErrorId).ToHashSet(StringComparer.Ordinal), type);
         return TypedResults.Ok(ErrorsBehind.Select(matching, summaries, take));
     }
 
