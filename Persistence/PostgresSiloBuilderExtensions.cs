@@ -4,6 +4,7 @@ using Orleans.Serialization;
 using Orleans.Serialization.Configuration;
 using Orleans.Storage;
 using RecoveryCluster.Grains;
+using RecoveryCluster.Grains.Audit;
 using RecoveryCluster.Grains.Errors;
 using RecoveryCluster.Grains.History;
 
@@ -52,6 +53,7 @@ public static class PostgresSiloBuilderExtensions
         silo.Services.AddOptions<HistoryWriterOptions>().BindConfiguration(HistoryWriterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddSingleton<PostgresHistoryStore>(sp => ActivatorUtilities.CreateInstance<PostgresHistoryStore>(sp, sp.GetRequiredService<RecoveryClock>().TimeProvider));
         silo.Services.AddSingleton<IRecoveryHistoryStore>(sp => sp.GetRequiredService<PostgresHistoryStore>());
+        silo.Services.AddSingleton<IAuditTrail, PostgresAuditTrail>();
         silo.Services.AddSingleton<IErrorStateJournal>(sp =>
             ActivatorUtilities.CreateInstance<PostgresErrorStateJournal>(sp, sp.GetRequiredService<RecoveryClock>().TimeProvider));
         silo.Services.AddSingleton<IErrorList, PostgresErrorList>();

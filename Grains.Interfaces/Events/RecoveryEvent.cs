@@ -1,4 +1,5 @@
 using RecoveryCluster.Analytics;
+using RecoveryCluster.Audit;
 using RecoveryCluster.CircuitBreaker;
 using RecoveryCluster.Errors;
 
@@ -14,6 +15,7 @@ namespace RecoveryCluster.Events;
 /// <param name="DecisionMilliseconds">How long the error grain took to decide (report and attempt events).</param>
 /// <param name="Escalation">The escalation record (escalated events).</param>
 /// <param name="Anomaly">The anomaly (anomaly events).</param>
+/// <param name="Audit">The audit entry (operator-action events): who did what, never with the key.</param>
 /// <param name="Sequence">Order of arrival at the event hub, from 1; 0 until the hub has stamped it.</param>
 [GenerateSerializer, Immutable, Alias("rc.recovery-event")]
 public sealed record RecoveryEvent(
@@ -34,7 +36,8 @@ public sealed record RecoveryEvent(
     [property: Id(14)] double? DecisionMilliseconds = null,
     [property: Id(15)] EscalationRecord? Escalation = null,
     [property: Id(16)] Anomaly? Anomaly = null,
-    [property: Id(17)] long Sequence = 0)
+    [property: Id(17)] long Sequence = 0,
+    [property: Id(18)] AuditEntry? Audit = null)
 {
     /// <summary>A fresh event id.</summary>
     public static string NewId() => Guid.NewGuid().ToString("N");

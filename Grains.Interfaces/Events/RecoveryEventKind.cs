@@ -20,4 +20,6 @@ public enum RecoveryEventKind
     CircuitChanged = 6,
     /// <summary>A recovery metric left its usual range.</summary>
     Anomaly = 7,
+    /// <summary>An operator isolated or reset a circuit, resolved an error or reset recovery statistics (the audit trail's entry).</summary>
+    OperatorAction = 8,
 }

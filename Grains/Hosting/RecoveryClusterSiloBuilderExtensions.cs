@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RecoveryCluster.Grains.Audit;
 using RecoveryCluster.Grains.CircuitBreaker;
 using RecoveryCluster.Grains.Diagnostics;
 using RecoveryCluster.Grains.Errors;
@@ -45,6 +46,7 @@ public static class RecoveryClusterSiloBuilderExtensions
         // Dev mode's history; the durable mode registers its PostgreSQL store first, and TryAdd keeps it.
         services.TryAddSingleton<IRecoveryHistoryStore, GrainHistoryStore>();
         services.TryAddSingleton<IErrorStateJournal, NoErrorStateJournal>();
+        services.TryAddSingleton<IAuditTrail, GrainAuditTrail>();
         services.AddRecoveryEvents();
         return services;
     }
