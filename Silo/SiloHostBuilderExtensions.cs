@@ -14,7 +14,9 @@ using RecoveryCluster.Grains;
 using RecoveryCluster.Grains.History;
 using RecoveryCluster.Grains.Hosting;
 using RecoveryCluster.Persistence;
+using Microsoft.AspNetCore.Authentication;
 using RecoveryCluster.Silo.Api;
+using RecoveryCluster.Silo.Audit;
 using RecoveryCluster.Silo.Events;
 using RecoveryCluster.Silo.Security;
 
@@ -29,9 +31,16 @@ public static partial class SiloHostBuilderExtensions
     {
         var options = SiloHostOptions.Load(builder.Configuration);
         var security = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
-        RequireKeyBeyondLoopback(options, security);
-        builder.Services.AddSingleton(security);
+        var keys = ApiKeySet.From(security);
+        RequireKeyBeyondLoopback(options, keys);
+        builder.Services.AddSingleton(keys);
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, configureOptions: null);
+        builder.Services.AddAuthorization(ApiPolicies.Configure);
+        builder.Services.AddSingleton<OperatorAudit>();
 
+        // Request lines carry the query string, which holds a key while a browser trades ?apiKey= for its cookie.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.WebHost.UseUrls($"http://{options.HttpAddress}:{options.HttpPort}");
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         var connectionString = DurableMode.ConnectionString(builder.Configuration);
@@ -125,27 +134,30 @@ public static partial class SiloHostBuilderExtensions
         return services;
     }
 
-    /// <summary>Maps the API, OpenAPI document and dashboard behind the API key (when one is set).</summary>
+    /// <summary>
+    /// Maps the API, OpenAPI document and dashboard behind the API keys (when any is set): each route names the least
+    /// role it needs, and the page and anything else unnamed need a reader (the fallback policy).
+    /// </summary>
     public static WebApplication MapRecoveryCluster(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        if (app.Services.GetRequiredService<SecurityOptions>().ApiKey is { Length: > 0 } key)
-        {
-            app.UseMiddleware<ApiKeyMiddleware>(key);
-        }
+        app.UseMiddleware<ApiKeyCookieMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         var page = new EmbeddedFileProvider(typeof(SiloHostBuilderExtensions).Assembly, "RecoveryCluster.Silo.wwwroot");
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = page });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = page });
 
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(ApiPolicies.Reader);
         app.MapErrorsApi();
         app.MapCircuitsApi();
         app.MapRecoveryApi();
         app.MapStatusApi();
         app.MapEventsApi();
-        app.MapOrleansDashboard("/dashboard");
+        app.MapAuditApi();
+        app.MapOrleansDashboard("/dashboard").RequireAuthorization(ApiPolicies.Reader);
         return app;
     }
 
@@ -164,15 +176,16 @@ public static partial class SiloHostBuilderExtensions
         return app;
     }
 
-    private static void RequireKeyBeyondLoopback(SiloHostOptions options, SecurityOptions security)
+    private static void RequireKeyBeyondLoopback(SiloHostOptions options, ApiKeySet keys)
     {
         var loopback = string.Equals(options.HttpAddress, "localhost", StringComparison.OrdinalIgnoreCase)
             || (IPAddress.TryParse(options.HttpAddress, out var address) && IPAddress.IsLoopback(address));
-        if (!loopback && string.IsNullOrEmpty(security.ApiKey))
+        if (!loopback && !keys.Enabled)
         {
             throw new InvalidOperationException(
                 $"The HTTP endpoint listens on {options.HttpAddress}, beyond loopback, but no API key is set. " +
-                "Set RecoveryCluster:Security:ApiKey (env RecoveryCluster__Security__ApiKey), or listen on 127.0.0.1.");
+                "Set named keys under RecoveryCluster:Security:Keys (env RecoveryCluster__Security__Keys__0__Name, __Role, __Key) " +
+                "or the single operator key RecoveryCluster:Security:ApiKey, or listen on 127.0.0.1.");
         }
     }
 

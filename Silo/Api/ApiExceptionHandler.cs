@@ -12,17 +12,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, title) = exception switch
-        {
-            BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Malformed request"),
-            JsonException => (StatusCodes.Status400BadRequest, "Malformed JSON"),
-            _ when IsStorageFailure(exception) => (StatusCodes.Status503ServiceUnavailable, "Storage unavailable"),
-            TimeoutException or SiloUnavailableException or OrleansMessageRejectionException => (StatusCodes.Status503ServiceUnavailable, "Cluster unavailable"),
-            ArgumentException => (StatusCodes.Status400BadRequest, "Invalid request"),
-            KeyNotFoundException => (StatusCodes.Status404NotFound, "Not found"),
-            InvalidOperationException => (StatusCodes.Status409Conflict, "Conflict"),
-            _ => (StatusCodes.Status500InternalServerError, "Internal error"),
-        };
+        var (status, title) = Classify(exception);
         if (status == StatusCodes.Status500InternalServerError)
         {
             LogUnhandled(exception, httpContext.Request.Path);
@@ -51,6 +41,19 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
             },
         });
     }
+
+    /// <summary>The status and title a request that raised <paramref name="exception"/> is answered with.</summary>
+    public static (int Status, string Title) Classify(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Malformed request"),
+        JsonException => (StatusCodes.Status400BadRequest, "Malformed JSON"),
+        _ when IsStorageFailure(exception) => (StatusCodes.Status503ServiceUnavailable, "Storage unavailable"),
+        TimeoutException or SiloUnavailableException or OrleansMessageRejectionException => (StatusCodes.Status503ServiceUnavailable, "Cluster unavailable"),
+        ArgumentException => (StatusCodes.Status400BadRequest, "Invalid request"),
+        KeyNotFoundException => (StatusCodes.Status404NotFound, "Not found"),
+        InvalidOperationException => (StatusCodes.Status409Conflict, "Conflict"),
+        _ => (StatusCodes.Status500InternalServerError, "Internal error"),
+    };
 
     /// <summary>
     /// The database is out of reach: a grain said so (its silo's <see cref="StorageFailureFilter"/> turned the failure

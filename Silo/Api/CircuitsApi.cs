@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using RecoveryCluster.CircuitBreaker;
 using RecoveryCluster.Grains.CircuitBreaker;
 using RecoveryCluster.Silo.Api.Contracts;
+using RecoveryCluster.Silo.Audit;
+using RecoveryCluster.Silo.Security;
 
 namespace RecoveryCluster.Silo.Api;
 
@@ -10,11 +12,11 @@ public static class CircuitsApi
 {
     public static RouteGroupBuilder MapCircuitsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/circuits").WithTags("Circuits");
+        var group = app.MapGroup("/api/circuits").WithTags("Circuits").RequireAuthorization(ApiPolicies.Reader);
         group.MapGet("/", ListAsync);
         group.MapGet("/{component}", GetAsync);
-        group.MapPost("/{component}/isolate", IsolateAsync);
-        group.MapPost("/{component}/reset", ResetAsync);
+        group.MapPost("/{component}/isolate", IsolateAsync).AuditedAs(OperatorActions.IsolateCircuit);
+        group.MapPost("/{component}/reset", ResetAsync).AuditedAs(OperatorActions.ResetCircuit);
         return group;
     }
 

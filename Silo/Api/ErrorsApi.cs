@@ -3,6 +3,8 @@ using RecoveryCluster.Errors;
 using RecoveryCluster.Grains.Errors;
 using RecoveryCluster.Grains;
 using RecoveryCluster.Silo.Api.Contracts;
+using RecoveryCluster.Silo.Audit;
+using RecoveryCluster.Silo.Security;
 
 namespace RecoveryCluster.Silo.Api;
 
@@ -11,12 +13,12 @@ public static class ErrorsApi
 {
     public static RouteGroupBuilder MapErrorsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/errors").WithTags("Errors");
-        group.MapPost("/", ReportAsync);
+        var group = app.MapGroup("/api/errors").WithTags("Errors").RequireAuthorization(ApiPolicies.Reader);
+        group.MapPost("/", ReportAsync).RequireAuthorization(ApiPolicies.Reporter);
         group.MapGet("/", ListAsync);
         group.MapGet("/{errorId}", GetAsync);
-        group.MapPost("/{errorId}/attempts", RecordAttemptAsync);
-        group.MapPost("/{errorId}/resolve", ResolveAsync);
+        group.MapPost("/{errorId}/attempts", RecordAttemptAsync).RequireAuthorization(ApiPolicies.Reporter);
+        group.MapPost("/{errorId}/resolve", ResolveAsync).AuditedAs(OperatorActions.ResolveError);
         return group;
     }
 

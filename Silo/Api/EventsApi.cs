@@ -9,6 +9,7 @@ using RecoveryCluster.Events;
 using RecoveryCluster.Grains.Events;
 using RecoveryCluster.Silo.Api.Contracts;
 using RecoveryCluster.Silo.Events;
+using RecoveryCluster.Silo.Security;
 
 namespace RecoveryCluster.Silo.Api;
 
@@ -25,8 +26,9 @@ public static class EventsApi
 
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/events", StreamAsync).WithTags("Events").Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
-        app.MapGet("/api/anomalies", AnomaliesAsync).WithTags("Events");
+        app.MapGet("/api/events", StreamAsync).WithTags("Events").Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .RequireAuthorization(ApiPolicies.Reader);
+        app.MapGet("/api/anomalies", AnomaliesAsync).WithTags("Events").RequireAuthorization(ApiPolicies.Reader);
         return app;
     }
 

@@ -9,6 +9,8 @@ using RecoveryCluster.Grains.Analytics;
 using RecoveryCluster.Grains.History;
 using RecoveryCluster.History;
 using RecoveryCluster.Silo.Api.Contracts;
+using RecoveryCluster.Silo.Audit;
+using RecoveryCluster.Silo.Security;
 using RecoveryCluster.Strategies;
 
 namespace RecoveryCluster.Silo.Api;
@@ -21,14 +23,14 @@ public static class RecoveryApi
 
     public static RouteGroupBuilder MapRecoveryApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/recovery").WithTags("Recovery");
+        var group = app.MapGroup("/api/recovery").WithTags("Recovery").RequireAuthorization(ApiPolicies.Reader);
         group.MapGet("/metrics", MetricsAsync);
         group.MapGet("/recommendations/{errorType}", RecommendationsAsync);
         group.MapGet("/history", HistoryAsync);
         group.MapGet("/trends", TrendsAsync);
         group.MapGet("/heatmap", HeatmapAsync);
         group.MapGet("/errors", ErrorsBehindAsync);
-        group.MapPost("/reset", ResetAsync);
+        group.MapPost("/reset", ResetAsync).AuditedAs(OperatorActions.ResetRecovery);
         return group;
     }
 

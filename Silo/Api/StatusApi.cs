@@ -8,6 +8,7 @@ using RecoveryCluster.Grains.Strategies;
 using RecoveryCluster.History;
 using RecoveryCluster.Retention;
 using RecoveryCluster.Silo.Api.Contracts;
+using RecoveryCluster.Silo.Security;
 
 namespace RecoveryCluster.Silo.Api;
 
@@ -16,11 +17,11 @@ public static class StatusApi
 {
     public static IEndpointRouteBuilder MapStatusApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/status", StatusAsync).WithTags("Status");
-        app.MapGet("/api/diagnostics", DiagnosticsAsync).WithTags("Status");
-        app.MapGet("/api/diagnostics/grain-calls", GrainCalls).WithTags("Status");
-        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "healthy" })).WithTags("Health");
-        app.MapGet("/readyz", ReadyAsync).WithTags("Health");
+        app.MapGet("/api/status", StatusAsync).WithTags("Status").RequireAuthorization(ApiPolicies.Reader);
+        app.MapGet("/api/diagnostics", DiagnosticsAsync).WithTags("Status").RequireAuthorization(ApiPolicies.Reader);
+        app.MapGet("/api/diagnostics/grain-calls", GrainCalls).WithTags("Status").RequireAuthorization(ApiPolicies.Reader);
+        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "healthy" })).WithTags("Health").AllowAnonymous();
+        app.MapGet("/readyz", ReadyAsync).WithTags("Health").AllowAnonymous();
         return app;
     }
 

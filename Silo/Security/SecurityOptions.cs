@@ -1,10 +1,16 @@
 namespace RecoveryCluster.Silo.Security;
 
-/// <summary>Section <c>RecoveryCluster:Security</c>. The key is a secret: set it from the environment, never log it.</summary>
+/// <summary>Section <c>RecoveryCluster:Security</c>. Keys are secrets: set them from the environment; they are never logged.</summary>
 public sealed class SecurityOptions
 {
     public const string Section = "RecoveryCluster:Security";
 
-    /// <summary>Required in header <c>X-Api-Key</c> (or the cookie a browser gets from <c>/?apiKey=...</c>) on every request but the health probes; null turns the check off, which only a loopback listener may do.</summary>
+    /// <summary>
+    /// The single shared key of earlier versions; it still works, as an operator key named <c>api-key</c>. With
+    /// neither it nor <see cref="Keys"/> set, nothing is checked, which only a loopback listener may do.
+    /// </summary>
     public string? ApiKey { get; set; }
+
+    /// <summary>Named keys with a role each (see <see cref="ApiKeyEntry"/>).</summary>
+    public List<ApiKeyEntry> Keys { get; set; } = [];
 }

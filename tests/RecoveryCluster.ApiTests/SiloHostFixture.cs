@@ -15,6 +15,9 @@ public class SiloHostFixture : IAsyncLifetime
 
     protected virtual string? ApiKey => null;
 
+    /// <summary>More settings for fixtures that need them (named keys, say).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings { get; } = new Dictionary<string, string?>();
+
     /// <summary>A hook for fixtures that add to the host (an exporter, say) before it is built.</summary>
     protected virtual void Configure(WebApplicationBuilder builder)
     {
@@ -39,6 +42,11 @@ public class SiloHostFixture : IAsyncLifetime
             ["RecoveryCluster:Silo:ClusterId"] = $"api-tests-{Guid.NewGuid():N}",
             ["RecoveryCluster:Security:ApiKey"] = ApiKey,
         };
+        foreach (var (name, value) in ExtraSettings)
+        {
+            settings[name] = value;
+        }
+
         _app = Build(settings, Configure);
         await _app.StartAsync();
         BaseAddress = new Uri($"http://127.0.0.1:{ports[2]}");

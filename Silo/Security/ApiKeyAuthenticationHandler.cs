@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+
+namespace RecoveryCluster.Silo.Security;
+
+/// <summary>
+/// The <c>ApiKey</c> scheme: a key in header <c>X-Api-Key</c> (or the cookie a browser gets from <c>/?apiKey=</c>)
+/// becomes a principal named after the key's holder, with a role claim for its role and every role below it.
+/// Refusals are RFC 7807 problems: 401 without a known key, 403 when the key's role is too low. With no key
+/// configured every request is the operator <see cref="Anonymous"/>, as before keys existed.
+/// </summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeySet keys, IProblemDetailsService problems)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string HeaderName = "X-Api-Key";
+    public const string CookieName = "rc_api_key";
+
+    /// <summary>The name actions are recorded under when no key is configured.</summary>
+    public const string Anonymous = "anonymous";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!keys.Enabled)
+        {
+            return Task.FromResult(Success(Anonymous, ApiRole.Operator));
+        }
+
+        var presented = Presented();
+        if (presented is null)
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        // The failure message reaches the debug log, so it never quotes what was presented.
+        return Task.FromResult(keys.Find(presented) is { } key ? Success(key.Name, key.Role) : AuthenticateResult.Fail("The API key is not known."));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = SchemeName;
+        var detail = Presented() is null
+            ? $"Send an API key in the '{HeaderName}' header."
+            : $"The key in '{HeaderName}' is not valid here; check for a rotated or mistyped key.";
+        await WriteAsync(StatusCodes.Status401Unauthorized, "API key required", detail);
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        var role = Context.User.FindFirstValue(ApiPolicies.KeyRoleClaim) ?? "unknown";
+        var needed = Context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>()
+            .Select(a => a.Policy).Where(ApiPolicies.IsRole).OrderByDescending(ApiPolicies.Rank).FirstOrDefault() ?? ApiPolicies.Operator;
+        await WriteAsync(StatusCodes.Status403Forbidden, "Role too low",
+            $"The key '{Context.User.Identity?.Name}' has the role {role}; this request needs {needed}.");
+    }
+
+    private string? Presented()
+    {
+        var header = Request.Headers[HeaderName].ToString();
+        return header.Length > 0 ? header : Request.Cookies[CookieName] is { Length: > 0 } cookie ? cookie : null;
+    }
+
+    private AuthenticateResult Success(string name, ApiRole role)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.Name, name), new(ApiPolicies.KeyRoleClaim, ApiKeySet.Name(role)) };
+        claims.AddRange(Enum.GetValues<ApiRole>().Where(r => r <= role).Select(r => new Claim(ClaimTypes.Role, ApiKeySet.Name(r))));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    private ValueTask WriteAsync(int status, string title, string detail) =>
+        problems.WriteAsync(new ProblemDetailsContext { HttpContext = Context, ProblemDetails = { Status = status, Title = title, Detail = detail } });
+}
