@@ -39,7 +39,8 @@ public sealed class ComposeClusterTests(SharedPostgres postgres)
 
             // Every silo sees the other two as Active members: they found each other through PostgreSQL.
             var first = compose.Silos[0];
-            var key = first.Environment["RecoveryCluster__Security__ApiKey"];
+            // Reports, outcomes and reads are a reporter's work: the least key that does them.
+            var key = first.Environment[ReporterKey(first)];
             var expectedPorts = compose.Silos.Select(s => $":{local.SiloPortOf(s)}:").ToList();
             foreach (var silo in compose.Silos)
             {
@@ -124,6 +125,10 @@ public sealed class ComposeClusterTests(SharedPostgres postgres)
             using var ready = await http.GetAsync(readyz);
             return ready.IsSuccessStatusCode;
         }, StartTime, $"{process.Name} ready");
+
+    private static string ReporterKey(ComposeService silo) =>
+        Assert.Single(silo.Environment, e => e.Key.StartsWith("RecoveryCluster__Security__Keys__", StringComparison.Ordinal) && e.Key.EndsWith("__Role", StringComparison.Ordinal) && e.Value == "reporter")
+            .Key.Replace("__Role", "__Key", StringComparison.Ordinal);
 
     private static async Task<List<string>> ActiveSilosAsync(HttpClient http, Uri diagnostics, string key)
     {

@@ -71,12 +71,32 @@ public sealed partial class ComposeFileTests
             Assert.Equal(silo.Name, silo.Environment["RecoveryCluster__Silo__SiloName"]);
             Assert.Equal("true", silo.Environment["RecoveryCluster__Silo__ListenOnAnyAddress"]);
             Assert.Equal("0.0.0.0", silo.Environment["RecoveryCluster__Silo__HttpAddress"]);
-            Assert.False(string.IsNullOrWhiteSpace(silo.Environment["RecoveryCluster__Security__ApiKey"]), $"{silo.Name} listens beyond loopback without an API key.");
+            string[] roles = ["reader", "reporter", "operator"];
+            for (var i = 0; i < roles.Length; i++)
+            {
+                Assert.Equal(roles[i], silo.Environment[$"RecoveryCluster__Security__Keys__{i}__Role"]);
+                Assert.False(string.IsNullOrWhiteSpace(silo.Environment[$"RecoveryCluster__Security__Keys__{i}__Key"]), $"{silo.Name} has no {roles[i]} key.");
+            }
+
+            Assert.Equal(roles.Length, roles.Select((_, i) => silo.Environment[$"RecoveryCluster__Security__Keys__{i}__Key"]).Distinct().Count());
         }
 
         var published = Assert.Single(compose.Silos, s => s.Ports.Count > 0);
         Assert.Equal($"8080:{published.Environment["RecoveryCluster__Silo__HttpPort"]}", Assert.Single(published.Ports));
-        Assert.Single(compose.Silos.Select(s => s.Environment["RecoveryCluster__Security__ApiKey"]).Distinct());
+        Assert.Single(compose.Silos.Select(s => string.Join(",", s.Environment.Where(e => e.Key.StartsWith("RecoveryCluster__Security__", StringComparison.Ordinal)).Select(e => $"{e.Key}={e.Value}").Order())).Distinct());
+    }
+
+    [Fact]
+    public void No_service_publishes_a_silo_port_or_an_orleans_gateway()
+    {
+        var compose = ComposeFile.Load();
+        var internalPorts = compose.Silos.SelectMany(s => new[] { s.Environment["RecoveryCluster__Silo__SiloPort"], s.Environment["RecoveryCluster__Silo__GatewayPort"] }).ToHashSet();
+        Assert.Equal(["11111", "30000"], internalPorts.Order());
+        foreach (var service in compose.Services.Values)
+        {
+            // "host:container", "container" or "ip:host:container": the container port is the last part.
+            Assert.All(service.Ports, p => Assert.DoesNotContain(p.Split(':')[^1].Split('/')[0], internalPorts));
+        }
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class KubernetesManifestTests
         }
 
         Assert.Equal(
-            ["Deployment", "Namespace", "PodDisruptionBudget", "Service", "StatefulSet"],
+            ["Deployment", "Namespace", "NetworkPolicy", "PodDisruptionBudget", "Service", "StatefulSet"],
             _manifests.Documents.Select(d => d.Text("kind")).Distinct().Order());
     }
 
@@ -45,17 +45,54 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
-    public void Silo_pods_read_the_connection_string_and_the_api_key_from_the_secret_the_readme_tells_to_create()
+    public void Silo_pods_read_the_connection_string_and_a_key_per_role_from_the_secret_the_readme_tells_to_create()
     {
         var connection = Silo.SecretOf("ConnectionStrings__RecoveryCluster");
-        var apiKey = Silo.SecretOf("RecoveryCluster__Security__ApiKey");
-        Assert.Equal(connection.Secret, apiKey.Secret);
-        Assert.NotEqual(connection.Key, apiKey.Key);
-
         var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
         Assert.Contains($"create secret generic {connection.Secret}", readme, StringComparison.Ordinal);
         Assert.Contains($"--from-literal={connection.Key}=", readme, StringComparison.Ordinal);
-        Assert.Contains($"--from-literal={apiKey.Key}=", readme, StringComparison.Ordinal);
+
+        string[] roles = ["reader", "reporter", "operator"];
+        var secretKeys = new List<string>();
+        for (var i = 0; i < roles.Length; i++)
+        {
+            Assert.Equal(roles[i], Silo.Value($"RecoveryCluster__Security__Keys__{i}__Role"));
+            Assert.False(string.IsNullOrWhiteSpace(Silo.Value($"RecoveryCluster__Security__Keys__{i}__Name")));
+            var key = Silo.SecretOf($"RecoveryCluster__Security__Keys__{i}__Key");
+            Assert.Equal(connection.Secret, key.Secret);
+            Assert.Contains($"--from-literal={key.Key}=", readme, StringComparison.Ordinal);
+            secretKeys.Add(key.Key);
+        }
+
+        Assert.Equal(roles.Length + 1, secretKeys.Append(connection.Key).Distinct().Count());
+        Assert.DoesNotContain(Silo.Environment, e => e.Text("name") == "RecoveryCluster__Security__ApiKey");
+    }
+
+    [Fact]
+    public void The_network_policy_admits_the_gateway_only_to_labelled_clients_and_silos_and_the_silo_port_only_to_silos()
+    {
+        var policy = Assert.Single(_manifests.OfKind("NetworkPolicy"));
+        var siloLabels = Labels(Silos.At("spec.template.metadata.labels"));
+        var workerLabels = Labels(_manifests.Single("Deployment", "worker").At("spec.template.metadata.labels"));
+        Assert.Equal(siloLabels, Labels(policy.At("spec.podSelector.matchLabels")));
+        Assert.Equal(["Ingress"], policy.At("spec").Seq("policyTypes").Children.Select(c => c.ToString()));
+
+        var rules = policy.At("spec").Seq("ingress").Mappings().ToList();
+        int[] Ports(YamlMappingNode rule) => [.. rule.Seq("ports").Mappings().Select(p => int.Parse(p.Text("port"), CultureInfo.InvariantCulture))];
+        List<Dictionary<string, string>> Sources(YamlMappingNode rule) =>
+            rule.Has("from") ? [.. rule.Seq("from").Mappings().Select(f => Labels(f.At("podSelector.matchLabels")))] : [];
+        bool Admits(YamlMappingNode rule, Dictionary<string, string> pod) =>
+            Sources(rule).Any(selector => selector.All(l => pod.GetValueOrDefault(l.Key) == l.Value));
+
+        // A rule without "from" admits everyone: only HTTP may be in one.
+        Assert.All(rules.Where(r => !r.Has("from")), r => Assert.Equal([Silo.Port("http")], Ports(r)));
+        var gateway = Silo.Port("gateway");
+        var silo = Silo.Port("silo");
+        Assert.Contains(rules, r => Ports(r).Contains(gateway) && Admits(r, workerLabels));
+        Assert.Contains(rules, r => Ports(r).Contains(silo) && Admits(r, siloLabels));
+        Assert.DoesNotContain(rules, r => Ports(r).Contains(silo) && Admits(r, workerLabels));
+        Assert.All(rules.Where(r => r.Has("from")), r => Assert.All(Sources(r), selector => Assert.NotEmpty(selector)));
+        Assert.False(Admits(rules.First(r => Ports(r).Contains(gateway) && Admits(r, workerLabels)), new Dictionary<string, string> { ["app"] = "other" }));
     }
 
     [Fact]
