@@ -121,6 +121,24 @@ static void Print(string mode, IReadOnlyList<RecoveryCluster.Benchmarks.EndToEnd
     }
 }
 
+// `scale [seconds] [--points 1000,100000,1000000] [--threads 16] [--seed N]` measures reports against a durable silo at
+// each number of stored errors (the local PostgreSQL of deploy/local/postgres.sh; each point on a database of its own).
+if (args.Length > 0 && args[0] == "scale")
+{
+    string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+    var seconds = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? double.Parse(args[1], CultureInfo.InvariantCulture) : 20;
+    var points = (Option("--points") ?? "1000,100000,1000000").Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+    var threads = Option("--threads") is { } t ? int.Parse(t, CultureInfo.InvariantCulture) : 16;
+    var seed = Option("--seed") is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : 42;
+    var result = await RecoveryCluster.Benchmarks.Scale.ScaleBenchmark.RunAsync(
+        points, TimeSpan.FromSeconds(seconds), threads, seed, Path.Combine(BenchmarkConfig.ResultsDirectory, "scale"), Console.WriteLine);
+    var first = result[0];
+    var last = result[^1];
+    Console.WriteLine(FormattableString.Invariant(
+        $"{last.StoredErrors:N0} vs {first.StoredErrors:N0} errors: throughput {last.ReportsPerSecond / first.ReportsPerSecond:P0} (target ≥ 80 %), p99 {last.ReportP99Ms / first.ReportP99Ms:0.00}× (target ≤ 2×), silo RSS after {last.SiloRssAfterMb:0} vs {first.SiloRssAfterMb:0} MiB"));
+    return;
+}
+
 // `history [rows] [connection string]` times the durable history's queries over a large table (default 1,000,000 rows)
 // on the server named (default: the local one deploy/local/postgres.sh starts).
 if (args.Length > 0 && args[0] == "history")

@@ -25,6 +25,13 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public string ClusterId { get; }
 
+    /// <summary>The silo's resident memory now, in MiB (Linux: VmRSS of /proc/PID/status).</summary>
+    public double ResidentMegabytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
+    }
+
     /// <summary>A dev silo of a cluster of its own, or a durable one on <paramref name="connectionString"/>'s database.</summary>
     public static Task<SiloProcess> StartAsync(TimeSpan readyWithin, string? connectionString = null) =>
         StartAsync(readyWithin, $"bench-{Guid.NewGuid():N}", primarySiloPort: null, connectionString);
