@@ -121,8 +121,9 @@ static void Print(string mode, IReadOnlyList<RecoveryCluster.Benchmarks.EndToEnd
     }
 }
 
-// `scale [seconds] [--points 1000,100000,1000000] [--threads 16] [--seed N]` measures reports against a durable silo at
-// each number of stored errors (the local PostgreSQL of deploy/local/postgres.sh; each point on a database of its own).
+// `scale [seconds] [--points 1000,100000,1000000] [--threads 16] [--seed N] [--server CS] [--results DIR]` measures
+// reports against a durable silo at each number of stored errors, each point on a database of its own on the server
+// (default: the local one of deploy/local/postgres.sh); results in DIR (default results/scale; "none" writes nothing).
 if (args.Length > 0 && args[0] == "scale")
 {
     string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -130,8 +131,10 @@ if (args.Length > 0 && args[0] == "scale")
     var points = (Option("--points") ?? "1000,100000,1000000").Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
     var threads = Option("--threads") is { } t ? int.Parse(t, CultureInfo.InvariantCulture) : 16;
     var seed = Option("--seed") is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : 42;
+    var server = Option("--server") ?? await RecoveryCluster.Benchmarks.History.LocalPostgres.StartAsync();
+    var results = Option("--results") ?? Path.Combine(BenchmarkConfig.ResultsDirectory, "scale");
     var result = await RecoveryCluster.Benchmarks.Scale.ScaleBenchmark.RunAsync(
-        points, TimeSpan.FromSeconds(seconds), threads, seed, Path.Combine(BenchmarkConfig.ResultsDirectory, "scale"), Console.WriteLine);
+        server, points, TimeSpan.FromSeconds(seconds), threads, seed, results == "none" ? null : results, Console.WriteLine);
     var first = result[0];
     var last = result[^1];
     Console.WriteLine(FormattableString.Invariant(

@@ -21,15 +21,6 @@ public static class LocalPostgres
         return (await RunAsync(script, $"url {name}")).Trim();
     }
 
-    /// <summary>Drops a database made by <see cref="CreateDatabaseAsync"/> (the large ones fill the disk otherwise).</summary>
-    public static async Task DropDatabaseAsync(string name)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(await StartAsync());
-        await connection.OpenAsync();
-        await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
-    }
-
     private static async Task<string> RunAsync(string script, string verb)
     {
         using var process = Process.Start(new ProcessStartInfo("bash", $"\"{script}\" {verb}") { RedirectStandardOutput = true, UseShellExecute = false })!;

@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using RecoveryCluster.Benchmarks.EndToEnd;
-using RecoveryCluster.Benchmarks.History;
 
 namespace RecoveryCluster.Benchmarks.Scale;
 
@@ -19,14 +18,15 @@ public static class ScaleBenchmark
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
     private static readonly string[] Types = ["network", "timeout", "database", "resource"];
 
+    /// <param name="server">A PostgreSQL server's connection string, with the right to create databases.</param>
     public static async Task<IReadOnlyList<ScalePoint>> RunAsync(
-        IReadOnlyList<int> points, TimeSpan duration, int threads, int seed, string? resultsDirectory, Action<string>? log = null)
+        string server, IReadOnlyList<int> points, TimeSpan duration, int threads, int seed, string? resultsDirectory, Action<string>? log = null)
     {
         var results = new List<ScalePoint>();
         foreach (var stored in points)
         {
             var name = $"rc_bench_scale_{stored}_{Guid.NewGuid():N}"[..40];
-            var database = await LocalPostgres.CreateDatabaseAsync(name);
+            var database = await CreateDatabaseAsync(server, name);
             var preload = Stopwatch.StartNew();
             await ErrorPreloader.LoadAsync(database, stored, seed);
             preload.Stop();
@@ -38,7 +38,7 @@ public static class ScaleBenchmark
                 log?.Invoke(Line(point));
             }
 
-            await LocalPostgres.DropDatabaseAsync(name);
+            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
         }
 
         if (resultsDirectory is not null)
@@ -50,12 +50,28 @@ public static class ScaleBenchmark
     }
 
     public static string Line(ScalePoint p) => FormattableString.Invariant(
-        $"{p.StoredErrors,9:N0} errors: {p.ReportsPerSecond,7:0}/s  p50 {p.ReportP50Ms,6:0.0} ms  p99 {p.ReportP99Ms,6:0.0} ms  failed {p.FailedReports}  list p50 {p.ListP50Ms,6:0.0} ms  status p50 {p.StatusP50Ms,6:0.0} ms  silo RSS {p.SiloRssBeforeMb:0} → {p.SiloRssAfterMb:0} MiB");
+        $"{p.StoredErrors,9:N0} errors: {p.ReportsPerSecond,7:0}/s  p50 {p.ReportP50Ms,6:0.0} ms  p99 {p.ReportP99Ms,6:0.0} ms  failed {p.FailedReports}  list p50 {p.ListP50Ms,6:0.0} ms  status p50 {p.StatusP50Ms,6:0.0} ms  silo RSS {p.SiloRssBeforeMb:0} → {p.SiloRssAfterMb:0} MiB  grain calls/report {p.GrainCallsPerReport:0.00} (busiest: {p.BusiestInterface} {p.BusiestInterfacePerReport:0.00})");
+
+    private static async Task<string> CreateDatabaseAsync(string server, string name)
+    {
+        await ExecuteAsync(server, $"CREATE DATABASE \"{name}\"");
+        return new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+
+    private static async Task ExecuteAsync(string server, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(server);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
 
     private static async Task<ScalePoint> MeasureAsync(SiloProcess silo, int stored, TimeSpan duration, int threads, int seed)
     {
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{silo.HttpPort}/"), Timeout = TimeSpan.FromSeconds(30) };
         var rssBefore = silo.ResidentMegabytes();
+        var callsBefore = await GrainCallsAsync(http);
+        var reported = 0L;
         var clock = Stopwatch.StartNew();
         var measureFrom = WarmUp;
         var until = WarmUp + duration;
@@ -74,8 +90,11 @@ public static class ScaleBenchmark
                 if (!response.IsSuccessStatusCode)
                 {
                     Interlocked.Increment(ref failed);
+                    continue;
                 }
-                else if (started >= measureFrom)
+
+                Interlocked.Increment(ref reported);
+                if (started >= measureFrom)
                 {
                     mine.Add(elapsed);
                 }
@@ -95,11 +114,22 @@ public static class ScaleBenchmark
         await Task.WhenAll(reporters);
         var all = latencies.SelectMany(l => l).Order().ToArray();
         var seconds = duration.TotalSeconds;
+
+        // Calls every grain took per report, reporter and reader traffic together: a grain on every report shows as ~1.
+        var callsAfter = await GrainCallsAsync(http);
+        var perInterface = callsAfter.ToDictionary(c => c.Key, c => (c.Value - callsBefore.GetValueOrDefault(c.Key)) / (double)Math.Max(1, reported));
+        var busiest = perInterface.OrderByDescending(c => c.Value).FirstOrDefault();
         return new ScalePoint(
             stored, seed, threads, seconds, all.Length, all.Length / seconds,
             Percentile.Of(all, 50), Percentile.Of(all, 99), failed,
             Percentile.Of([.. list.Order()], 50), Percentile.Of([.. status.Order()], 50),
-            rssBefore, silo.ResidentMegabytes(), 0);
+            rssBefore, silo.ResidentMegabytes(), 0, perInterface.Values.Sum(), busiest.Key ?? "none", busiest.Value);
+    }
+
+    private static async Task<Dictionary<string, long>> GrainCallsAsync(HttpClient http)
+    {
+        using var answer = await http.GetFromJsonAsync<JsonDocument>("api/diagnostics/grain-calls");
+        return answer!.RootElement.GetProperty("byInterface").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64(), StringComparer.Ordinal);
     }
 
     private static async Task<double> TimeAsync(HttpClient http, string path, Stopwatch clock)

@@ -15,4 +15,7 @@ public sealed record ScalePoint(
     double StatusP50Ms,
     double SiloRssBeforeMb,
     double SiloRssAfterMb,
-    double PreloadSeconds);
+    double PreloadSeconds,
+    double GrainCallsPerReport,
+    string BusiestInterface,
+    double BusiestInterfacePerReport);
