@@ -3,6 +3,7 @@ using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Exporters.Json;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.NoEmit;
+using RecoveryCluster.Testing;
 
 namespace RecoveryCluster.Benchmarks;
 
@@ -21,18 +22,5 @@ public static class BenchmarkConfig
             : config;
     }
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
-
-    public static string ResultsDirectory { get; } = Path.Combine(RepositoryRoot, "tests", "Benchmarks", "results");
-
-    private static string FindRepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "RecoveryCluster.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? Directory.GetCurrentDirectory();
-    }
+    public static string ResultsDirectory { get; } = Path.Combine(Repository.Root, "tests", "Benchmarks", "results");
 }

@@ -3,6 +3,7 @@ using BenchmarkDotNet.Running;
 using RecoveryCluster.Benchmarks;
 using RecoveryCluster.Benchmarks.Propagation;
 using RecoveryCluster.Benchmarks.Recovery;
+using RecoveryCluster.Testing;
 using RecoveryCluster.Worker.Faults;
 
 // `learning [errorsPerPhase] [seed]` runs the P6 harness; anything else goes to BenchmarkDotNet.
@@ -100,7 +101,7 @@ if (args.Length > 0 && args[0] == "e2e")
     Print("memory", memory);
     if (args.Contains("--durable"))
     {
-        var database = await RecoveryCluster.Benchmarks.History.LocalPostgres.CreateDatabaseAsync($"rc_bench_e2e_{Guid.NewGuid():N}");
+        var database = await (await PostgresServer.LocalAsync()).CreateDatabaseAsync($"rc_bench_e2e_{Guid.NewGuid():N}");
         var durable = await RecoveryCluster.Benchmarks.EndToEnd.EndToEndBenchmark.RunAsync(TimeSpan.FromSeconds(seconds), [1, 16, 256], directory, database);
         Print("durable", durable);
         var inMemory = memory.Single(r => r.Scenario == "full recovery cycle" && r.Concurrency == 256);
@@ -147,7 +148,7 @@ if (args.Length > 0 && args[0] == "scale")
 if (args.Length > 0 && args[0] == "history")
 {
     var rows = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
-    var server = args.Length > 2 ? args[2] : await RecoveryCluster.Benchmarks.History.LocalPostgres.StartAsync();
+    var server = args.Length > 2 ? args[2] : (await PostgresServer.LocalAsync()).AdminConnectionString;
     var timings = await RecoveryCluster.Benchmarks.History.HistoryQueryBenchmark.RunAsync(server, rows, 20, Path.Combine(BenchmarkConfig.ResultsDirectory, "history"));
     foreach (var t in timings)
     {

@@ -8,6 +8,7 @@ using OpenQA.Selenium.Interactions;
 using System.Text.Json.Nodes;
 using OpenQA.Selenium.Support.UI;
 using RecoveryCluster.Grains;
+using RecoveryCluster.Testing;
 
 namespace RecoveryCluster.ApiTests;
 
@@ -223,13 +224,7 @@ public sealed class AnalyticsPageTests(AnalyticsPageTests.OwnHost host) : IClass
     /// <summary>TestResults/ at the repository root (git-ignored), where CI keeps artifacts.</summary>
     private static string ArtifactsDirectory()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "RecoveryCluster.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        var path = Path.Combine(dir?.FullName ?? AppContext.BaseDirectory, "TestResults");
+        var path = Path.Combine(Repository.Root, "TestResults");
         Directory.CreateDirectory(path);
         return path;
     }

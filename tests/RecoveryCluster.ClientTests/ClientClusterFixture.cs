@@ -9,7 +9,6 @@ using RecoveryCluster.Client.Strategies;
 using RecoveryCluster.Grains;
 using RecoveryCluster.Grains.Hosting;
 using RecoveryCluster.Grains.Options;
-using RecoveryCluster.Tests;
 
 namespace RecoveryCluster.ClientTests;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using RecoveryCluster.DurableTests;
+using RecoveryCluster.Testing;
 
 namespace RecoveryCluster.DeployTests;
 
@@ -44,7 +44,7 @@ public sealed class ComposeClusterTests(SharedPostgres postgres)
             var expectedPorts = compose.Silos.Select(s => $":{local.SiloPortOf(s)}:").ToList();
             foreach (var silo in compose.Silos)
             {
-                await Deadline.UntilAsync(async () =>
+                await Eventually.SucceedsAsync(async () =>
                 {
                     var active = await ActiveSilosAsync(http, Url(local, silo, "api/diagnostics"), key);
                     return expectedPorts.All(port => active.Any(address => address.Contains(port, StringComparison.Ordinal)));
@@ -86,7 +86,7 @@ public sealed class ComposeClusterTests(SharedPostgres postgres)
             var workerId = worker.Environment["RecoveryCluster__Client__WorkerId"];
             processes.Add(LocalProcess.Start(worker.Name, WorkerAssembly, local.WorkerEnvironment(worker)));
             var workerProcess = processes[^1];
-            await Deadline.UntilAsync(async () =>
+            await Eventually.SucceedsAsync(async () =>
             {
                 if (workerProcess.HasExited)
                 {
@@ -115,7 +115,7 @@ public sealed class ComposeClusterTests(SharedPostgres postgres)
     private static Uri Url(ComposeOnLocalhost local, ComposeService silo, string path) => new($"http://127.0.0.1:{local.HttpPortOf(silo)}/{path}");
 
     private static async Task WaitReadyAsync(HttpClient http, LocalProcess process, Uri readyz) =>
-        await Deadline.UntilAsync(async () =>
+        await Eventually.SucceedsAsync(async () =>
         {
             if (process.HasExited)
             {

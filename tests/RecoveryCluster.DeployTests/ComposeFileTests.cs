@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
-using RecoveryCluster.DurableTests;
+using RecoveryCluster.Testing;
 
 namespace RecoveryCluster.DeployTests;
 

@@ -1,4 +1,4 @@
-using RecoveryCluster.DurableTests;
+using RecoveryCluster.Testing;
 
 namespace RecoveryCluster.DeployTests;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using RecoveryCluster.DurableTests;
+using RecoveryCluster.Testing;
 
 namespace RecoveryCluster.DeployTests;
 

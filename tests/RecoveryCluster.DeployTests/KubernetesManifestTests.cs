@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Hosting;
-using RecoveryCluster.DurableTests;
+using RecoveryCluster.Testing;
 using YamlDotNet.RepresentationModel;
 
 namespace RecoveryCluster.DeployTests;

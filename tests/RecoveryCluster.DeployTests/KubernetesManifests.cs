@@ -1,4 +1,4 @@
-using RecoveryCluster.DurableTests;
+using RecoveryCluster.Testing;
 using YamlDotNet.RepresentationModel;
 
 namespace RecoveryCluster.DeployTests;

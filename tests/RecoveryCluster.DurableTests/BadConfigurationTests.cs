@@ -1,5 +1,4 @@
 using Npgsql;
-using RecoveryCluster.Testing;
 
 namespace RecoveryCluster.DurableTests;
 

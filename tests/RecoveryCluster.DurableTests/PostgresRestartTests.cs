@@ -22,11 +22,11 @@ public sealed class PostgresRestartTests(ITestOutputHelper output)
             var load = new RecoveryLoad(client.Grains, errors: 30, workers: 8, seed: 3);
             using var stop = new CancellationTokenSource();
             var running = load.RunAsync(stop.Token);
-            await Deadline.UntilAsync(() => Task.FromResult(load.Acknowledged >= 300), TimeSpan.FromSeconds(60), "300 acknowledged outcomes");
+            await Eventually.SucceedsAsync(() => Task.FromResult(load.Acknowledged >= 300), TimeSpan.FromSeconds(60), "300 acknowledged outcomes");
 
             await server.StopAsync();
             var failuresAtStop = load.Retryable;
-            await Deadline.UntilAsync(() => Task.FromResult(load.Retryable >= failuresAtStop + 20), TimeSpan.FromSeconds(30), "failures while the database is down");
+            await Eventually.SucceedsAsync(() => Task.FromResult(load.Retryable >= failuresAtStop + 20), TimeSpan.FromSeconds(30), "failures while the database is down");
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
             using var refused = await http.PostAsJsonAsync(new Uri(silos[0].Http, "api/errors"), new
             {
@@ -36,7 +36,7 @@ public sealed class PostgresRestartTests(ITestOutputHelper output)
             var acknowledgedWhileDown = load.Acknowledged;
 
             await server.StartAsync();
-            await Deadline.UntilAsync(() => Task.FromResult(load.Acknowledged >= acknowledgedWhileDown + 300), TimeSpan.FromSeconds(60), "300 acknowledged outcomes after the restart");
+            await Eventually.SucceedsAsync(() => Task.FromResult(load.Acknowledged >= acknowledgedWhileDown + 300), TimeSpan.FromSeconds(60), "300 acknowledged outcomes after the restart");
             await stop.CancelAsync();
             await running;
 

@@ -57,10 +57,10 @@ public sealed class RestartTests(SharedPostgres postgres)
             }
 
             // Failures and executions reach the breaker and the statistics in the silos' next batches.
-            await Deadline.UntilAsync(
+            await Eventually.SucceedsAsync(
                 async () => (await grains.GetGrain<ICircuitBreakerGrain>("orders-db").GetSnapshotAsync()).State == CircuitState.Open,
                 TimeSpan.FromSeconds(10), "orders-db open");
-            await Deadline.UntilAsync(async () => await NetworkExecutionsAsync(grains) == 7, TimeSpan.FromSeconds(10), "the 7 network executions counted");
+            await Eventually.SucceedsAsync(async () => await NetworkExecutionsAsync(grains) == 7, TimeSpan.FromSeconds(10), "the 7 network executions counted");
             before = await Snapshot.TakeAsync(grains, escalating, repeated);
             breakerVersion = await BreakerRowVersionAsync(db, "orders-db");
         }
@@ -81,7 +81,7 @@ public sealed class RestartTests(SharedPostgres postgres)
             Assert.Equal(before, after);
 
             // Nobody calls the orders-db breaker after the restart: only its durable reminder can half-open it.
-            await Deadline.UntilAsync(
+            await Eventually.SucceedsAsync(
                 async () => await BreakerRowVersionAsync(db, "orders-db") > breakerVersion, TimeSpan.FromSeconds(45), "The open breaker's half-open write");
             Assert.Equal(CircuitState.HalfOpen, (await client.Grains.GetGrain<ICircuitBreakerGrain>("orders-db").GetSnapshotAsync()).State);
         }

@@ -32,7 +32,7 @@ public sealed class RetentionTests(SharedPostgres postgres)
 
         // Snapshots are written on deactivation: collect the error grains so retention has snapshots to delete.
         await client.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
-        await Deadline.UntilAsync(
+        await Eventually.SucceedsAsync(
             async () => await Database.ScalarAsync<long>(db, "SELECT count(*) FROM rc_grain_state WHERE grain_key_ext = $1", oldResolved) == 1 ? "written" : null,
             TimeSpan.FromSeconds(30), "the resolved error's snapshot is written");
 

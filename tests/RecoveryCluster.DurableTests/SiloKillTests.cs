@@ -25,7 +25,7 @@ public sealed class SiloKillTests(SharedPostgres postgres, ITestOutputHelper out
             using var stop = new CancellationTokenSource();
             var running = load.RunAsync(stop.Token);
 
-            await Deadline.UntilAsync(() => Task.FromResult(load.Acknowledged >= 500), TimeSpan.FromSeconds(60), "500 acknowledged outcomes before the kill");
+            await Eventually.SucceedsAsync(() => Task.FromResult(load.Acknowledged >= 500), TimeSpan.FromSeconds(60), "500 acknowledged outcomes before the kill");
             var victim = silos[1];
             victim.Kill();
             var killedAt = time.GetTimestamp();
@@ -34,7 +34,7 @@ public sealed class SiloKillTests(SharedPostgres postgres, ITestOutputHelper out
             // Every error grain answers again, from whichever silo now hosts it.
             foreach (var occurrence in load.Occurrences)
             {
-                await Deadline.UntilAsync(
+                await Eventually.SucceedsAsync(
                     async () =>
                     {
                         await client.Grains.Grain(occurrence).GetReportAsync(); // throws while its silo is unreachable
@@ -44,7 +44,7 @@ public sealed class SiloKillTests(SharedPostgres postgres, ITestOutputHelper out
             }
 
             var servedAfter = time.GetElapsedTime(killedAt);
-            await Deadline.UntilAsync(() => Task.FromResult(load.Acknowledged >= acknowledgedAtKill + 500), ServeWithin, "500 more acknowledged outcomes after the kill");
+            await Eventually.SucceedsAsync(() => Task.FromResult(load.Acknowledged >= acknowledgedAtKill + 500), ServeWithin, "500 more acknowledged outcomes after the kill");
             var remaining = LoadDuration - time.GetElapsedTime(started);
             if (remaining > TimeSpan.Zero)
             {

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using RecoveryCluster.Client.Connection;
 using RecoveryCluster.Errors;
 using RecoveryCluster.History;
-using RecoveryCluster.Testing;
 
 namespace RecoveryCluster.DurableTests;
 
@@ -43,7 +42,7 @@ public sealed class WorkerConnectionTests(Xunit.Abstractions.ITestOutputHelper o
         await using var silo = SiloProcess.Start(string.Empty, clusterId, gatewayPort: gatewayPort);
         var siloStarted = time.GetTimestamp();
         await silo.WaitReadyAsync(TimeSpan.FromSeconds(60));
-        await Deadline.UntilAsync(
+        await Eventually.SucceedsAsync(
             () => Task.FromResult(worker.Client.ConnectionState == ClusterConnectionState.Connected && worker.Client.OfflineRecords.Waiting == 0 ? "" : null),
             TimeSpan.FromSeconds(30) - time.GetElapsedTime(siloStarted), "Connected, with every offline record sent, 30 s after the silo started");
         Assert.Equal((10L, 0L), (worker.Client.OfflineRecords.Sent, worker.Client.OfflineRecords.Dropped));
@@ -73,25 +72,25 @@ public sealed class WorkerConnectionTests(Xunit.Abstractions.ITestOutputHelper o
         await first.WaitReadyAsync(TimeSpan.FromSeconds(60));
         await using var worker = WorkerHost.Create(clusterId, gatewayPort, "worker-load");
         await worker.Host.StartAsync();
-        await Deadline.UntilAsync(() => Task.FromResult(worker.Client.ConnectionState == ClusterConnectionState.Connected ? "" : null), TimeSpan.FromSeconds(30), "Connected");
+        await Eventually.SucceedsAsync(() => Task.FromResult(worker.Client.ConnectionState == ClusterConnectionState.Connected ? "" : null), TimeSpan.FromSeconds(30), "Connected");
 
         using var stop = new CancellationTokenSource();
         var load = worker.RunLoadAsync("payments-api", parallel: 4, stop.Token);
-        await Deadline.UntilAsync(() => Task.FromResult(worker.ClusterRecoveries >= 5 ? "" : null), TimeSpan.FromSeconds(30), "5 recoveries by the cluster");
+        await Eventually.SucceedsAsync(() => Task.FromResult(worker.ClusterRecoveries >= 5 ? "" : null), TimeSpan.FromSeconds(30), "5 recoveries by the cluster");
 
         Step("5 cluster recoveries");
         first.Kill();
-        await Deadline.UntilAsync(() => Task.FromResult(worker.Client.ConnectionState == ClusterConnectionState.Disconnected ? "" : null), TimeSpan.FromSeconds(30), "The loss seen");
+        await Eventually.SucceedsAsync(() => Task.FromResult(worker.Client.ConnectionState == ClusterConnectionState.Disconnected ? "" : null), TimeSpan.FromSeconds(30), "The loss seen");
         Step("loss seen");
         var succeededAtLoss = worker.Succeeded;
-        await Deadline.UntilAsync(() => Task.FromResult(worker.LocalRecoveries >= 20 ? "" : null), TimeSpan.FromSeconds(30), "20 local recoveries while the silo is down");
+        await Eventually.SucceedsAsync(() => Task.FromResult(worker.LocalRecoveries >= 20 ? "" : null), TimeSpan.FromSeconds(30), "20 local recoveries while the silo is down");
         Assert.True(worker.Succeeded > succeededAtLoss + 40, $"{worker.Succeeded - succeededAtLoss} operations succeeded while the silo was down.");
 
         Step("20 local recoveries");
         await using var second = SiloProcess.Start(string.Empty, clusterId, gatewayPort: gatewayPort);
         await second.WaitReadyAsync(TimeSpan.FromSeconds(60));
         Step("second silo ready");
-        await Deadline.UntilAsync(
+        await Eventually.SucceedsAsync(
             () => Task.FromResult(worker.Client.ConnectionState == ClusterConnectionState.Connected && worker.Client.OfflineRecords.Waiting == 0 ? "" : null),
             TimeSpan.FromSeconds(60), "Reconnected, with every offline record sent");
         Step("reconnected and sent");
@@ -128,11 +127,11 @@ public sealed class WorkerConnectionTests(Xunit.Abstractions.ITestOutputHelper o
         {
             await using var worker = WorkerProcess.Start(clusterId, gatewayPort);
             var expected = state == "never connected" ? "The cluster is out of reach" : "Connected to the cluster";
-            await Deadline.UntilAsync(() => Task.FromResult(worker.Printed(expected) && worker.Printed("ops ") ? "" : null), TimeSpan.FromSeconds(30), $"'{expected}' and progress");
+            await Eventually.SucceedsAsync(() => Task.FromResult(worker.Printed(expected) && worker.Printed("ops ") ? "" : null), TimeSpan.FromSeconds(30), $"'{expected}' and progress");
             if (state == "connection lost")
             {
                 silo!.Kill();
-                await Deadline.UntilAsync(() => Task.FromResult(worker.Printed("Lost every gateway") ? "" : null), TimeSpan.FromSeconds(30), "the loss logged");
+                await Eventually.SucceedsAsync(() => Task.FromResult(worker.Printed("Lost every gateway") ? "" : null), TimeSpan.FromSeconds(30), "the loss logged");
             }
 
             var exitCode = await worker.InterruptAsync();

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace RecoveryCluster.Testing;
 
 /// <summary>Loopback ports free at the moment of asking, for hosts that tests and benchmarks start.</summary>
-internal static class FreePorts
+public static class FreePorts
 {
     public static int[] Take(int count)
     {

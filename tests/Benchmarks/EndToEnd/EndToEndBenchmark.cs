@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RecoveryCluster.Diagnostics;
 using RecoveryCluster.Errors;
+using RecoveryCluster.Testing;
 
 namespace RecoveryCluster.Benchmarks.EndToEnd;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
-using RecoveryCluster.Benchmarks.EndToEnd;
 using RecoveryCluster.CircuitBreaker;
+using RecoveryCluster.Testing;
 
 namespace RecoveryCluster.Benchmarks.Propagation;
 
@@ -24,7 +24,7 @@ public sealed class ClientProcess : IAsyncDisposable
 
     public static async Task<ClientProcess> StartAsync(string clusterId, int gatewayPort, string component, string workerId, int workers, TimeSpan readyWithin)
     {
-        var benchmarks = Path.Combine(BenchmarkConfig.RepositoryRoot, "tests", "Benchmarks", "bin", SiloProcess.BuildConfiguration(), "net10.0", "RecoveryCluster.Benchmarks.dll");
+        var benchmarks = Path.Combine(Repository.Root, "tests", "Benchmarks", "bin", Repository.Configuration, "net10.0", "RecoveryCluster.Benchmarks.dll");
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardInput = true,

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using RecoveryCluster.Benchmarks.EndToEnd;
+using RecoveryCluster.Testing;
 
 namespace RecoveryCluster.Benchmarks.Propagation;
 

@@ -1,11 +1,10 @@
 using System.Diagnostics;
 using Npgsql;
-using RecoveryCluster.Testing;
 
-namespace RecoveryCluster.DurableTests;
+namespace RecoveryCluster.Testing;
 
 /// <summary>
-/// A real PostgreSQL server: the one <c>./test.sh</c> started or was given (RC_TEST_POSTGRES), or one this
+/// A real PostgreSQL server: the one <c>./test.sh</c> started or was given (RC_TEST_POSTGRES), or the local one this
 /// class starts through deploy/local/postgres.sh. <see cref="StartPrivateAsync"/> starts an independent server a
 /// test may stop and restart.
 /// </summary>
@@ -24,15 +23,18 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>Connection string to the server's <c>postgres</c> database, with rights to create databases.</summary>
     public string AdminConnectionString { get; }
 
-    public static async Task<PostgresServer> SharedAsync()
-    {
-        if (Environment.GetEnvironmentVariable("RC_TEST_POSTGRES") is { Length: > 0 } configured)
-        {
-            return new PostgresServer(configured, null, new NpgsqlConnectionStringBuilder(configured).Port);
-        }
+    /// <summary>The server named by RC_TEST_POSTGRES, else the local one (see <see cref="LocalAsync"/>).</summary>
+    public static Task<PostgresServer> SharedAsync() =>
+        Environment.GetEnvironmentVariable("RC_TEST_POSTGRES") is { Length: > 0 } configured
+            ? Task.FromResult(new PostgresServer(configured, null, new NpgsqlConnectionStringBuilder(configured).Port))
+            : LocalAsync();
 
+    /// <summary>The local throwaway server of deploy/local/postgres.sh, started unless it runs already.</summary>
+    public static async Task<PostgresServer> LocalAsync()
+    {
         await RunScriptAsync("start", null, null);
-        return new PostgresServer(await RunScriptAsync("url", null, null), null, 55432);
+        var url = await RunScriptAsync("url", null, null);
+        return new PostgresServer(url, null, new NpgsqlConnectionStringBuilder(url).Port);
     }
 
     /// <summary>A server of its own (own data folder and port), for tests that stop and restart it.</summary>
@@ -44,10 +46,10 @@ public sealed class PostgresServer : IAsyncDisposable
         return new PostgresServer(await RunScriptAsync("url", data, port), data, port);
     }
 
-    /// <summary>A fresh, empty database on this server; returns its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync()
+    /// <summary>A fresh, empty database on this server (named <paramref name="name"/> or at random); returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string? name = null)
     {
-        var name = $"rc_test_{Guid.NewGuid():N}";
+        name ??= $"rc_test_{Guid.NewGuid():N}";
         await using (var connection = new NpgsqlConnection(AdminConnectionString))
         {
             await connection.OpenAsync();

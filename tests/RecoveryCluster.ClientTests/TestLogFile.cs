@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace RecoveryCluster.Tests;
+namespace RecoveryCluster.ClientTests;
 
 /// <summary>
 /// Writes warnings and errors of in-process silos and clients to one file per test process

@@ -1,6 +1,8 @@
-namespace RecoveryCluster.DurableTests;
+using Xunit;
 
-/// <summary>The shared PostgreSQL server of the durable tests; each test creates its own database on it.</summary>
+namespace RecoveryCluster.Testing;
+
+/// <summary>The shared PostgreSQL server of a test collection (durable and deploy tests); each test creates its own database on it.</summary>
 public sealed class SharedPostgres : IAsyncLifetime
 {
     private PostgresServer? _server;

@@ -1,11 +1,12 @@
-namespace RecoveryCluster.DurableTests;
+namespace RecoveryCluster.Testing;
 
-/// <summary>Paths of the repository these tests run in.</summary>
-internal static class Repository
+/// <summary>Paths of the repository the tests and benchmarks run in, found from their build output.</summary>
+public static class Repository
 {
+    /// <summary>The folder holding RecoveryCluster.sln.</summary>
     public static string Root { get; } = FindRoot();
 
-    /// <summary>The configuration the tests were built in, so the silo they start is the one just built.</summary>
+    /// <summary>The configuration this was built in, so the silo a test starts is the one just built.</summary>
     public static string Configuration { get; } =
         AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
 
