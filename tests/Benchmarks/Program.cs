@@ -132,7 +132,7 @@ if (args.Length > 0 && args[0] == "scale")
     var points = (Option("--points") ?? "1000,100000,1000000").Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
     var threads = Option("--threads") is { } t ? int.Parse(t, CultureInfo.InvariantCulture) : 16;
     var seed = Option("--seed") is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : 42;
-    var server = Option("--server") ?? await RecoveryCluster.Benchmarks.History.LocalPostgres.StartAsync();
+    var server = Option("--server") ?? (await PostgresServer.LocalAsync()).AdminConnectionString;
     var results = Option("--results") ?? Path.Combine(BenchmarkConfig.ResultsDirectory, "scale");
     var result = await RecoveryCluster.Benchmarks.Scale.ScaleBenchmark.RunAsync(
         server, points, TimeSpan.FromSeconds(seconds), threads, seed, results == "none" ? null : results, Console.WriteLine);

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using RecoveryCluster.Benchmarks.EndToEnd;
+using RecoveryCluster.Testing;
 
 namespace RecoveryCluster.Benchmarks.Scale;
 
