@@ -1,7 +1,7 @@
 namespace RecoveryCluster.Errors;
 
 /// <summary>
-/// One error, keyed by its fingerprint (<see cref="ErrorFingerprint"/>): aggregates repeats, tracks the recovery level
+/// One error, keyed by its fingerprint (ErrorFingerprint.Compute in the Shared library): aggregates repeats, tracks the recovery level
 /// and plans each attempt. One call per step of the recovery loop.
 /// </summary>
 [Alias("rc.IErrorGrain")]

@@ -20,7 +20,7 @@ public interface IRecoveryEventHubGrain : IGrainWithStringKey
     Task PublishAsync(IReadOnlyList<RecoveryEvent> events);
 
     /// <summary>
-    /// Subscribes (or renews) an observer; subscriptions expire unless renewed (see <see cref="RecoveryEventFeed"/>).
+    /// Subscribes (or renews) an observer; subscriptions expire unless renewed (the RecoveryEventFeed of the Shared library renews them).
     /// Returns the sequence number the next event will carry, so the subscriber knows where its count starts.
     /// </summary>
     [Alias("Subscribe")]

@@ -8,11 +8,13 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY eng/analyzers/BannedSymbols.txt eng/analyzers/
 COPY Grains.Interfaces/RecoveryCluster.Grains.Interfaces.csproj Grains.Interfaces/
+COPY Shared/RecoveryCluster.Shared.csproj Shared/
 COPY Grains/RecoveryCluster.Grains.csproj Grains/
 COPY Persistence/RecoveryCluster.Persistence.csproj Persistence/
 COPY Silo/RecoveryCluster.Silo.csproj Silo/
 RUN dotnet restore Silo/RecoveryCluster.Silo.csproj
 COPY Grains.Interfaces/ Grains.Interfaces/
+COPY Shared/ Shared/
 COPY Grains/ Grains/
 COPY Persistence/ Persistence/
 COPY Silo/ Silo/

@@ -7,10 +7,12 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY eng/analyzers/BannedSymbols.txt eng/analyzers/
 COPY Grains.Interfaces/RecoveryCluster.Grains.Interfaces.csproj Grains.Interfaces/
+COPY Shared/RecoveryCluster.Shared.csproj Shared/
 COPY Client/RecoveryCluster.Client.csproj Client/
 COPY Client/Worker/RecoveryCluster.Worker.csproj Client/Worker/
 RUN dotnet restore Client/Worker/RecoveryCluster.Worker.csproj
 COPY Grains.Interfaces/ Grains.Interfaces/
+COPY Shared/ Shared/
 COPY Client/ Client/
 RUN dotnet publish Client/Worker/RecoveryCluster.Worker.csproj --configuration Release --no-restore --output /app -p:UseAppHost=false
 

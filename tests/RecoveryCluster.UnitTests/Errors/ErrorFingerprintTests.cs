@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using RecoveryCluster.Errors;
 
-namespace RecoveryCluster.UnitTests.Contracts.Errors;
+namespace RecoveryCluster.UnitTests.Errors;
 
 public sealed class ErrorFingerprintTests
 {
