@@ -23,7 +23,7 @@ public sealed class ErrorIndexFeed(IGrainFactory grains, IOptions<RecoveryOption
         Capacity,
         logger);
 
-    public void Upsert(ErrorSummary summary) => _summaries.Enqueue(ErrorIndex.ShardOf(summary.ErrorId), summary);
+    public void Upsert(ErrorSummary summary) => _summaries.Enqueue(ErrorIndexShard.Of(summary.ErrorId), summary);
 
     /// <summary>Completes when every summary given before the call has reached its shard.</summary>
     public Task FlushAsync() => _summaries.FlushAsync();

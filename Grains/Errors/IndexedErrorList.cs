@@ -27,7 +27,7 @@ public sealed class IndexedErrorList(IGrainFactory grains, ErrorIndexFeed feed) 
     {
         ArgumentNullException.ThrowIfNull(errorIds);
         await feed.FlushAsync();
-        foreach (var shard in errorIds.GroupBy(ErrorIndex.ShardOf, StringComparer.Ordinal))
+        foreach (var shard in errorIds.GroupBy(ErrorIndexShard.Of, StringComparer.Ordinal))
         {
             foreach (var chunk in shard.Chunk(Limits.MaxSiloBatch))
             {
