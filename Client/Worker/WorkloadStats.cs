@@ -90,11 +90,7 @@ public sealed class WorkloadStats
         }
     }
 
-    public double RecoveryPercentile(double p)
-    {
-        var sorted = _recoveryMilliseconds.Order().ToArray();
-        return sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
-    }
+    public double RecoveryPercentile(double p) => Percentile.NearestRank(_recoveryMilliseconds.Order().ToArray(), p);
 
     public string Progress() => string.Create(CultureInfo.InvariantCulture,
         $"ops {Operations,7}  ok {Succeeded,7}  failed {Failed,5}  rejected {Rejected,5}  held {Held,4}  recovered {Recoveries,5}  local {LocalRecoveries,4}  escalated {Escalated,3}  breaker opens {BreakerOpenings,3}  faults {FaultsPlanted,4}");

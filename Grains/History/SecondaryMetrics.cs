@@ -31,15 +31,6 @@ public sealed record SecondaryMetrics(
                 .ToDictionary(g => g.Key, g => TaskRecoveryOf(g), StringComparer.Ordinal));
     }
 
-    /// <summary>The smallest value with at least <paramref name="percent"/> % of the values at or below it.</summary>
-    public static double NearestRank(IReadOnlyList<double> sorted, double percent)
-    {
-        ArgumentNullException.ThrowIfNull(sorted);
-        ArgumentOutOfRangeException.ThrowIfZero(sorted.Count);
-        var rank = (int)Math.Ceiling(percent / 100 * sorted.Count);
-        return sorted[Math.Clamp(rank, 1, sorted.Count) - 1];
-    }
-
     private static TimeToResolution TimeToResolutionOf(IReadOnlyCollection<RecoveryRecord> records, IReadOnlyCollection<ErrorSummary> errors)
     {
         var firstSeen = errors.GroupBy(e => e.ErrorId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(e => e.FirstSeen), StringComparer.Ordinal);
@@ -51,7 +42,7 @@ public sealed record SecondaryMetrics(
             .ToArray();
         return seconds.Length == 0
             ? new TimeToResolution(0, null, null, null)
-            : new TimeToResolution(seconds.Length, NearestRank(seconds, 50), NearestRank(seconds, 90), seconds.Average());
+            : new TimeToResolution(seconds.Length, Percentile.NearestRank(seconds, 50), Percentile.NearestRank(seconds, 90), seconds.Average());
     }
 
     private static RegressionRate RegressionRateOf(IReadOnlyCollection<RecoveryRecord> records, IReadOnlyCollection<ErrorSummary> errors)

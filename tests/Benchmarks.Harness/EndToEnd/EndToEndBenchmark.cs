@@ -77,8 +77,8 @@ public static class EndToEndBenchmark
             return 0;
         });
         var reports = reportLatencies.Where(l => l is not null).SelectMany(l => l).Order().ToArray();
-        var p50 = Percentile.Of(reports, 50);
-        var p99 = Percentile.Of(reports, 99);
+        var p50 = Percentile.NearestRank(reports, 50);
+        var p99 = Percentile.NearestRank(reports, 99);
         return
         [
             cycles,
@@ -122,8 +122,8 @@ public static class EndToEndBenchmark
         var calls = callsAfter.Values.Sum() - callsBefore.Values.Sum();
         var all = latencies.SelectMany(l => l).Order().ToArray();
         var perSecond = all.Length / elapsed;
-        var p50 = Percentile.Of(all, 50);
-        var p99 = Percentile.Of(all, 99);
+        var p50 = Percentile.NearestRank(all, 50);
+        var p99 = Percentile.NearestRank(all, 99);
         var callsPerOperation = all.Length == 0 ? 0 : (double)calls / all.Length;
         var byInterface = callsAfter
             .Select(c => (c.Key, Calls: c.Value - callsBefore.GetValueOrDefault(c.Key)))

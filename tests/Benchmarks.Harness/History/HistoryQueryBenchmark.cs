@@ -60,7 +60,7 @@ public static class HistoryQueryBenchmark
                 }
 
                 Array.Sort(samples);
-                timings.Add(new QueryTiming(queryName, rows, runs, samples[runs / 2], samples[(int)Math.Ceiling(runs * 0.95) - 1], samples[^1]));
+                timings.Add(new QueryTiming(queryName, rows, runs, Percentile.NearestRank(samples, 50), Percentile.NearestRank(samples, 95), samples[^1]));
             }
 
             if (resultsDirectory is not null)

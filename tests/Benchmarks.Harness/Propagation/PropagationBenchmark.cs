@@ -87,8 +87,8 @@ public static class PropagationBenchmark
     {
         var all = allHeard.Order().ToArray();
         return new PropagationResult(silos, clients, workers, all.Length,
-            Percentile.Of(all, 50), Percentile.Of(all, 99), all[^1],
-            Percentile.Of(firstHeard.Order().ToArray(), 50), Percentile.Of(isolateRoundTrips.Order().ToArray(), 50), allHeard);
+            Percentile.NearestRank(all, 50), Percentile.NearestRank(all, 99), all[^1],
+            Percentile.NearestRank(firstHeard.Order().ToArray(), 50), Percentile.NearestRank(isolateRoundTrips.Order().ToArray(), 50), allHeard);
     }
 
     private static void Write(PropagationResult result, string directory)

@@ -62,8 +62,8 @@ public sealed class ArmSample(RecoveryArm arm, int seed)
             arm, [.. samples.Select(s => s.Seed)], ops.Count, ops.Count(o => o.End != OperationEnd.Succeeded),
             ops.Count(o => o.End == OperationEnd.Rejected), ops.Count(o => o.End == OperationEnd.Held), FallbackServed: 0,
             samples.Sum(s => s.CallsIntoFaulty), samples.Sum(s => s.Calls), faults.Count, lasted.DefaultIfEmpty(0).Average(),
-            Percentile.Of(lasted, 99), recovered.Count, recovered.DefaultIfEmpty(0).Average(), Percentile.Of(recovered, 50),
-            Percentile.Of(recovered, 99), samples.Sum(s => s.Escalations), samples.Sum(s => s.BreakerOpenings), samples.Sum(s => s.CpuMs), samples.Sum(s => s.WallSeconds), patterns)
+            Percentile.NearestRank(lasted, 99), recovered.Count, recovered.DefaultIfEmpty(0).Average(), Percentile.NearestRank(recovered, 50),
+            Percentile.NearestRank(recovered, 99), samples.Sum(s => s.Escalations), samples.Sum(s => s.BreakerOpenings), samples.Sum(s => s.CpuMs), samples.Sum(s => s.WallSeconds), patterns)
         {
             MatchedRecoveries = matchedTimes.Count,
             MatchedRecoveryMeanMs = matchedTimes.DefaultIfEmpty(0).Average(),

@@ -121,8 +121,8 @@ public static class ScaleBenchmark
         var busiest = perInterface.OrderByDescending(c => c.Value).FirstOrDefault();
         return new ScalePoint(
             stored, seed, threads, seconds, all.Length, all.Length / seconds,
-            Percentile.Of(all, 50), Percentile.Of(all, 99), failed,
-            Percentile.Of([.. list.Order()], 50), Percentile.Of([.. status.Order()], 50),
+            Percentile.NearestRank(all, 50), Percentile.NearestRank(all, 99), failed,
+            Percentile.NearestRank([.. list.Order()], 50), Percentile.NearestRank([.. status.Order()], 50),
             rssBefore, silo.ResidentMegabytes(), 0, perInterface.Values.Sum(), busiest.Key ?? "none", busiest.Value);
     }
 

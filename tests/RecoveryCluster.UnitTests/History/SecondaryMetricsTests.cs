@@ -94,15 +94,6 @@ public sealed class SecondaryMetricsTests
         Assert.All(metrics.LevelProgression.Values, l => Assert.Equal(0, l.Share));
     }
 
-    [Fact]
-    public void Nearest_rank_percentiles()
-    {
-        double[] values = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
-        Assert.Equal(50, SecondaryMetrics.NearestRank(values, 50));
-        Assert.Equal(90, SecondaryMetrics.NearestRank(values, 90));
-        Assert.Equal(10, SecondaryMetrics.NearestRank(values, 0));
-    }
-
     private static RecoveryRecord Record(
         string errorId, int level, bool success, double secondsAfterStart, bool resolved = false, ErrorType type = ErrorType.Database,
         ResourceUsage? before = null, ResourceUsage? after = null, int affected = 0, int recovered = 0) =>
