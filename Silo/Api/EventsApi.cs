@@ -1,4 +1,5 @@
-using System.Text;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -59,62 +60,80 @@ public static class EventsApi
             return TypedResults.Empty;
         }
 
+        http.Response.Headers["X-Accel-Buffering"] = "no";
+        var options = new JsonSerializerOptions(json.Value.SerializerOptions) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+        return TypedResults.ServerSentEvents(ItemsAsync(subscription, http.Response, options, aborted));
+    }
+
+    /// <summary>The subscription's events as they come, until the client goes away; disposing the subscription releases it.</summary>
+    private static async IAsyncEnumerable<SseItem<string>> ItemsAsync(
+        RecoveryEventSubscription subscription, HttpResponse response, JsonSerializerOptions options, [EnumeratorCancellation] CancellationToken aborted)
+    {
         using (subscription)
         {
-            var options = new JsonSerializerOptions(json.Value.SerializerOptions) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
-            var response = http.Response;
-            response.ContentType = "text/event-stream";
-            response.Headers.CacheControl = "no-cache";
-            response.Headers["X-Accel-Buffering"] = "no";
-            try
+            // The comment tells the reader the subscription is in place: events after it are not missed.
+            if (!await CommentAsync(response, "subscribed", aborted))
             {
-                // The comment tells the reader the subscription is in place: events after it are not missed.
-                await response.WriteAsync(": subscribed\n\n", aborted);
-                await response.Body.FlushAsync(aborted);
-                while (!aborted.IsCancellationRequested)
+                yield break;
+            }
+
+            while (await WaitForEventsAsync(subscription, response, aborted))
+            {
+                while (subscription.Reader.TryRead(out var e))
                 {
-                    using var idle = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-                    idle.CancelAfter(KeepAlive);
-                    bool more;
-                    try
+                    yield return new SseItem<string>(JsonSerializer.Serialize(e, options), JsonNamingPolicy.KebabCaseLower.ConvertName(e.Kind.ToString()))
                     {
-                        more = await subscription.Reader.WaitToReadAsync(idle.Token);
-                    }
-                    catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
-                    {
-                        await response.WriteAsync(": keep-alive\n\n", aborted);
-                        await response.Body.FlushAsync(aborted);
-                        continue;
-                    }
-
-                    if (!more)
-                    {
-                        break;
-                    }
-
-                    var text = new StringBuilder();
-                    while (subscription.Reader.TryRead(out var e))
-                    {
-                        text.Append("id: ").Append(e.EventId).Append('\n')
-                            .Append("event: ").Append(JsonNamingPolicy.KebabCaseLower.ConvertName(e.Kind.ToString())).Append('\n')
-                            .Append("data: ").Append(JsonSerializer.Serialize(e, options)).Append("\n\n");
-                    }
-
-                    await response.WriteAsync(text.ToString(), aborted);
-                    await response.Body.FlushAsync(aborted);
+                        EventId = e.EventId,
+                    };
                 }
             }
-            catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        }
+    }
+
+    /// <summary>Waits for events, sending a keep-alive comment after each idle <see cref="KeepAlive"/>; false when the stream is over.</summary>
+    private static async Task<bool> WaitForEventsAsync(RecoveryEventSubscription subscription, HttpResponse response, CancellationToken aborted)
+    {
+        while (!aborted.IsCancellationRequested)
+        {
+            using var idle = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+            idle.CancelAfter(KeepAlive);
+            try
             {
-                // The client went away; disposing the subscription releases it.
+                return await subscription.Reader.WaitToReadAsync(idle.Token);
             }
-            catch (IOException) when (aborted.IsCancellationRequested)
+            catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
             {
-                // Likewise, noticed by a write.
+                if (!await CommentAsync(response, "keep-alive", aborted))
+                {
+                    return false;
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The client went away.
             }
         }
 
-        return TypedResults.Empty;
+        return false;
+    }
+
+    /// <summary>
+    /// Writes an SSE comment line. <see cref="SseItem{T}"/> has no comments, so they go straight to the body: the
+    /// formatter has written every earlier item by the time it asks for the next one, so the order holds.
+    /// False when the client went away.
+    /// </summary>
+    private static async Task<bool> CommentAsync(HttpResponse response, string text, CancellationToken aborted)
+    {
+        try
+        {
+            await response.WriteAsync($": {text}\n\n", aborted);
+            await response.Body.FlushAsync(aborted);
+            return true;
+        }
+        catch (Exception error) when (error is OperationCanceledException or IOException && aborted.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     public static async Task<Results<Ok<IReadOnlyList<Anomaly>>, ValidationProblem>> AnomaliesAsync(string? metric, int? limit, IGrainFactory grains)

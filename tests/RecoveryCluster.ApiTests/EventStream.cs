@@ -25,11 +25,12 @@ public sealed class EventStream : IAsyncDisposable
         return stream;
     }
 
-    /// <summary>Reads events until one of kind <paramref name="lastKind"/>; returns (kind, data) pairs, that one last.</summary>
+    /// <summary>Reads events until one of kind <paramref name="lastKind"/>; returns (kind, data, id), that one last.</summary>
+    /// <remarks>An event is complete at its blank line: the fields of one event may come in any order.</remarks>
     public async Task<List<(string Kind, JsonNode Data, string Id)>> ReadUntilAsync(string lastKind)
     {
         var events = new List<(string, JsonNode, string)>();
-        string? kind = null, id = null;
+        string? kind = null, data = null, id = null;
         while (await _reader.ReadLineAsync(_deadline.Token) is { } line)
         {
             if (line.StartsWith("id: ", StringComparison.Ordinal))
@@ -42,11 +43,17 @@ public sealed class EventStream : IAsyncDisposable
             }
             else if (line.StartsWith("data: ", StringComparison.Ordinal))
             {
-                events.Add((kind!, JsonNode.Parse(line[6..])!, id!));
+                data = line[6..];
+            }
+            else if (line.Length == 0 && data is not null)
+            {
+                events.Add((kind!, JsonNode.Parse(data)!, id!));
                 if (kind == lastKind)
                 {
                     return events;
                 }
+
+                (kind, data, id) = (null, null, null);
             }
         }
 
