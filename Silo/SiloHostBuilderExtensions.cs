@@ -18,6 +18,7 @@ using Microsoft.AspNetCore.Authentication;
 using RecoveryCluster.Silo.Api;
 using RecoveryCluster.Silo.Audit;
 using RecoveryCluster.Silo.Events;
+using RecoveryCluster.Silo.Health;
 using RecoveryCluster.Silo.Security;
 
 namespace RecoveryCluster.Silo;
@@ -66,6 +67,7 @@ public static partial class SiloHostBuilderExtensions
         builder.AddRecoveryClusterTelemetry();
         builder.Services.AddRecoveryClusterHttp();
         builder.Services.AddRecoveryClusterEvents();
+        builder.Services.AddRecoveryClusterHealthChecks(durable: connectionString is not null);
         return builder;
     }
 
@@ -157,6 +159,7 @@ public static partial class SiloHostBuilderExtensions
         app.MapStatusApi();
         app.MapEventsApi();
         app.MapAuditApi();
+        app.MapHealthEndpoints();
         app.MapOrleansDashboard("/dashboard").RequireAuthorization(ApiPolicies.Reader);
         return app;
     }

@@ -12,7 +12,7 @@ using RecoveryCluster.Silo.Security;
 
 namespace RecoveryCluster.Silo.Api;
 
-/// <summary>Status, diagnostics and the health probes.</summary>
+/// <summary>Status and diagnostics (the health probes are in <see cref="Health.HealthEndpoints"/>).</summary>
 public static class StatusApi
 {
     public static IEndpointRouteBuilder MapStatusApi(this IEndpointRouteBuilder app)
@@ -20,8 +20,6 @@ public static class StatusApi
         app.MapGet("/api/status", StatusAsync).WithTags("Status").RequireAuthorization(ApiPolicies.Reader);
         app.MapGet("/api/diagnostics", DiagnosticsAsync).WithTags("Status").RequireAuthorization(ApiPolicies.Reader);
         app.MapGet("/api/diagnostics/grain-calls", GrainCalls).WithTags("Status").RequireAuthorization(ApiPolicies.Reader);
-        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "healthy" })).WithTags("Health").AllowAnonymous();
-        app.MapGet("/readyz", ReadyAsync).WithTags("Health").AllowAnonymous();
         return app;
     }
 
@@ -60,18 +58,5 @@ public static class StatusApi
     {
         var byInterface = count.ByInterface();
         return TypedResults.Ok(new GrainCallsResponse(byInterface.Values.Sum(), byInterface));
-    }
-
-    public static async Task<Results<Ok<ReadyResponse>, ProblemHttpResult>> ReadyAsync(IGrainFactory grains)
-    {
-        try
-        {
-            var silos = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(5));
-            return TypedResults.Ok(new ReadyResponse("ready", silos.Count));
-        }
-        catch (Exception error) when (error is TimeoutException or OrleansException)
-        {
-            return TypedResults.Problem($"The cluster does not answer: {error.Message}", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready");
-        }
     }
 }
