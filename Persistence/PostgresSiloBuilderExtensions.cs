@@ -18,13 +18,13 @@ public static class PostgresSiloBuilderExtensions
 
     /// <summary>
     /// Wires the silo to PostgreSQL. The schema must be in place before the silo starts (<see cref="SchemaMigrator"/>),
-    /// since the clustering provider reads its queries at start.
+    /// since the clustering provider reads its queries at start. The history, journal, error list and audit trail share
+    /// one <see cref="NpgsqlDataSource"/> from the container, which disposes it with the host.
     /// </summary>
-    public static ISiloBuilder UseRecoveryClusterPostgres(this ISiloBuilder silo, string connectionString, NpgsqlDataSource database)
+    public static ISiloBuilder UseRecoveryClusterPostgres(this ISiloBuilder silo, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        ArgumentNullException.ThrowIfNull(database);
         silo.UseAdoNetClustering(o =>
         {
             o.Invariant = Invariant;
@@ -49,7 +49,7 @@ public static class PostgresSiloBuilderExtensions
 
         // Database errors cross grain calls with their message (a call from another silo would otherwise fail to encode them).
         silo.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
-        silo.Services.AddSingleton(database);
+        silo.Services.AddNpgsqlDataSource(connectionString);
         silo.Services.AddOptions<HistoryWriterOptions>().BindConfiguration(HistoryWriterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddSingleton<PostgresHistoryStore>(sp => ActivatorUtilities.CreateInstance<PostgresHistoryStore>(sp, sp.GetRequiredService<RecoveryClock>().TimeProvider));
         silo.Services.AddSingleton<IRecoveryHistoryStore>(sp => sp.GetRequiredService<PostgresHistoryStore>());

@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.FileProviders;
-using Npgsql;
 using OpenTelemetry;
 using Orleans.Configuration;
 using OpenTelemetry.Metrics;
@@ -95,7 +94,7 @@ public static partial class SiloHostBuilderExtensions
             o.NumMissedProbesLimit = 3;
             o.NumVotesForDeathDeclaration = 2;
         });
-        silo.UseRecoveryClusterPostgres(connectionString, NpgsqlDataSource.Create(connectionString));
+        silo.UseRecoveryClusterPostgres(connectionString);
 
         // The breaker's half-open reminder may tick more often than Orleans' one-minute default allows.
         silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
