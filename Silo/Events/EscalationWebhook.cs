@@ -2,8 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Http.Resilience;
 using Polly;
-using Polly.Retry;
 using Polly.Timeout;
 using RecoveryCluster.Diagnostics;
 using RecoveryCluster.Errors;
@@ -14,9 +14,10 @@ using RecoveryCluster.Grains.Events;
 namespace RecoveryCluster.Silo.Events;
 
 /// <summary>
-/// Posts each escalation record to the configured URL from the silo where the error escalated, retrying with
-/// exponential backoff; every delivery's result goes to the cluster's <see cref="IWebhookStatusGrain"/> for
-/// diagnostics. Escalations wait in a bounded queue, so a dead endpoint never holds up recovery.
+/// Posts each escalation record to the configured URL from the silo where the error escalated, through the
+/// <see cref="HttpClientName"/> client whose resilience handler retries with exponential backoff (see
+/// <see cref="ConfigureResilience"/>); every delivery's result goes to the cluster's <see cref="IWebhookStatusGrain"/>
+/// for diagnostics. Escalations wait in a bounded queue, so a dead endpoint never holds up recovery.
 /// </summary>
 public sealed partial class EscalationWebhook : BackgroundService, IRecoveryEventSink
 {
@@ -26,32 +27,65 @@ public sealed partial class EscalationWebhook : BackgroundService, IRecoveryEven
     private readonly RecoveryClock _clock;
     private readonly JsonSerializerOptions _json;
     private readonly ILogger<EscalationWebhook> _logger;
-    private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) }) { Timeout = Timeout.InfiniteTimeSpan };
-    private readonly ResiliencePipeline _pipeline;
+    private readonly IHttpClientFactory _clients;
     private long _dropped;
 
     public EscalationWebhook(
-        IOptions<EscalationWebhookOptions> options, IGrainFactory grains, RecoveryClock clock,
+        IOptions<EscalationWebhookOptions> options, IGrainFactory grains, RecoveryClock clock, IHttpClientFactory clients,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, ILogger<EscalationWebhook> logger)
     {
         _options = options.Value;
         _grains = grains;
         _clock = clock;
+        _clients = clients;
         _json = json.Value.SerializerOptions;
         _logger = logger;
         _queue = Channel.CreateBounded<EscalationRecord>(new BoundedChannelOptions(_options.QueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
-        _pipeline = new ResiliencePipelineBuilder()
-            .AddRetry(new RetryStrategyOptions
+    }
+
+    /// <summary>The named HTTP client (and resilience pipeline) the deliveries go through.</summary>
+    public const string HttpClientName = "escalation-webhook";
+
+    private static readonly ResiliencePropertyKey<WebhookAttempts> AttemptsKey = new("rc.webhook.attempts");
+
+    /// <summary>
+    /// Retries with exponential backoff and jitter, each attempt under its own timeout. Any answer but 2xx is a failed
+    /// attempt, as are network errors and timeouts: a receiver that refuses a record now may take it after a fix.
+    /// </summary>
+    public static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, EscalationWebhookOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(options);
+        pipeline
+            .AddRetry(new HttpRetryStrategyOptions
             {
-                MaxRetryAttempts = _options.MaxRetries,
-                Delay = _options.InitialDelay,
+                MaxRetryAttempts = options.MaxRetries,
+                Delay = options.InitialDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                ShouldHandle = new PredicateBuilder().Handle<HttpRequestException>().Handle<TimeoutRejectedException>(),
+                ShouldRetryAfterHeader = false,
+                ShouldHandle = args => ValueTask.FromResult(Failure(args.Outcome, options) is not null),
+                OnRetry = args =>
+                {
+                    if (args.Context.Properties.TryGetValue(AttemptsKey, out var attempts))
+                    {
+                        attempts.Failed(Failure(args.Outcome, options)!);
+                    }
+
+                    return default;
+                },
             })
-            .AddTimeout(_options.AttemptTimeout)
-            .Build();
+            .AddTimeout(options.AttemptTimeout);
     }
+
+    /// <summary>Why an attempt failed, or null when it delivered.</summary>
+    private static string? Failure(Outcome<HttpResponseMessage> outcome, EscalationWebhookOptions options) => outcome switch
+    {
+        { Exception: TimeoutRejectedException } => $"no answer within {options.AttemptTimeout.TotalSeconds:0.###} s",
+        { Exception: HttpRequestException error } => error.Message,
+        { Result: { IsSuccessStatusCode: false } response } => $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}",
+        _ => null,
+    };
 
     /// <summary>Escalations dropped on this silo because the queue was full.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
@@ -99,41 +133,36 @@ public sealed partial class EscalationWebhook : BackgroundService, IRecoveryEven
 
     private async Task<WebhookDelivery> DeliverAsync(EscalationRecord record, CancellationToken stoppingToken)
     {
-        var attempts = 0;
-        string? lastFailure = null;
+        var attempts = new WebhookAttempts(record.ErrorId, LogAttemptFailed);
+        var context = ResilienceContextPool.Shared.Get(stoppingToken);
+        context.Properties.Set(AttemptsKey, attempts);
         try
         {
-            await _pipeline.ExecuteAsync(async ct =>
+            using var request = new HttpRequestMessage(HttpMethod.Post, _options.Url) { Content = JsonContent.Create(record, options: _json) };
+            request.SetResilienceContext(context);
+            using var response = await _clients.CreateClient(HttpClientName).SendAsync(request, stoppingToken);
+            if (response.IsSuccessStatusCode)
             {
-                attempts++;
-                try
-                {
-                    using var response = await _http.PostAsJsonAsync(_options.Url, record, _json, ct);
-                    if (!response.IsSuccessStatusCode)
-                    {
-                        throw new HttpRequestException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}", null, response.StatusCode);
-                    }
-                }
-                catch (Exception error) when (error is HttpRequestException or OperationCanceledException && !stoppingToken.IsCancellationRequested)
-                {
-                    lastFailure = error is OperationCanceledException ? $"no answer within {_options.AttemptTimeout.TotalSeconds:0.###} s" : error.Message;
-                    LogAttemptFailed(record.ErrorId, attempts, lastFailure);
-                    throw;
-                }
-            }, stoppingToken);
-            return new WebhookDelivery(record.ErrorId, true, attempts, lastFailure, _clock.UtcNow);
-        }
-        catch (Exception error) when (error is HttpRequestException or TimeoutRejectedException)
-        {
-            LogAbandoned(record.ErrorId, attempts, lastFailure ?? error.Message);
-            return new WebhookDelivery(record.ErrorId, false, attempts, lastFailure ?? error.Message, _clock.UtcNow);
-        }
-    }
+                return new WebhookDelivery(record.ErrorId, true, attempts.Failures + 1, attempts.LastFailure, _clock.UtcNow);
+            }
 
-    public override void Dispose()
-    {
-        _http.Dispose();
-        base.Dispose();
+            attempts.Failed($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
+        }
+        catch (TimeoutRejectedException)
+        {
+            attempts.Failed($"no answer within {_options.AttemptTimeout.TotalSeconds:0.###} s");
+        }
+        catch (HttpRequestException error)
+        {
+            attempts.Failed(error.Message);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+
+        LogAbandoned(record.ErrorId, attempts.Failures, attempts.LastFailure!);
+        return new WebhookDelivery(record.ErrorId, false, attempts.Failures, attempts.LastFailure, _clock.UtcNow);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation webhook attempt {Attempt} for error '{ErrorId}' failed: {Reason}")]

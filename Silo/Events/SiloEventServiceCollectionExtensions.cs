@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using RecoveryCluster.Events;
 using RecoveryCluster.Grains.Hosting;
 
@@ -13,6 +14,10 @@ public static partial class SiloEventServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<EscalationWebhookOptions>().BindConfiguration(EscalationWebhookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient(EscalationWebhook.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan) // each attempt has its timeout in the pipeline
+            .RemoveAllLoggers() // the webhook logs its attempts itself, and the URL's query string may hold a token
+            .AddResilienceHandler(EscalationWebhook.HttpClientName, static (pipeline, context) =>
+                EscalationWebhook.ConfigureResilience(pipeline, context.ServiceProvider.GetRequiredService<IOptions<EscalationWebhookOptions>>().Value));
         services.AddRecoveryEventSink<EscalationWebhook>();
         services.AddHostedService(sp => sp.GetRequiredService<EscalationWebhook>());
         services.AddSingleton(sp =>
