@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using Orleans.Configuration;
 using OpenTelemetry.Metrics;
@@ -27,13 +28,37 @@ public static partial class SiloHostBuilderExtensions
 {
     public const long MaxRequestBodyBytes = 64 * 1024;
 
+    /// <summary>
+    /// Binds and validates <see cref="SiloHostOptions"/> once per builder and registers them as <c>IOptions</c>; later
+    /// calls return the same instance. Hand-written rather than <c>ValidateOnStart</c>: the builder itself needs the
+    /// ports and addresses (Kestrel's URL, Orleans' endpoints, durable mode's wait) before there is a container, so a
+    /// bad value must stop it here. Throws an <see cref="OptionsValidationException"/> that names the setting.
+    /// </summary>
+    public static SiloHostOptions AddSiloHostOptions(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (builder.Services.FirstOrDefault(d => d.ServiceType == typeof(IOptions<SiloHostOptions>))?.ImplementationInstance is IOptions<SiloHostOptions> added)
+        {
+            return added.Value;
+        }
+
+        var options = builder.Configuration.GetSection(SiloHostOptions.Section).Get<SiloHostOptions>() ?? new SiloHostOptions();
+        var result = new DataAnnotationValidateOptions<SiloHostOptions>(Options.DefaultName).Validate(Options.DefaultName, options);
+        if (result.Failed)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(SiloHostOptions), result.Failures);
+        }
+
+        builder.Services.AddSingleton(Options.Create(options));
+        return options;
+    }
+
     public static WebApplicationBuilder AddRecoveryClusterSilo(this WebApplicationBuilder builder)
     {
-        var options = SiloHostOptions.Load(builder.Configuration);
-        var security = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
-        var keys = ApiKeySet.From(security);
-        RequireKeyBeyondLoopback(options, keys);
-        builder.Services.AddSingleton(keys);
+        var options = builder.AddSiloHostOptions();
+        builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>();
+        builder.Services.AddSingleton(sp => ApiKeySet.From(sp.GetRequiredService<IOptions<SecurityOptions>>().Value));
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, configureOptions: null);
         builder.Services.AddAuthorization(ApiPolicies.Configure);
@@ -176,19 +201,6 @@ public static partial class SiloHostBuilderExtensions
         }
 
         return app;
-    }
-
-    private static void RequireKeyBeyondLoopback(SiloHostOptions options, ApiKeySet keys)
-    {
-        var loopback = string.Equals(options.HttpAddress, "localhost", StringComparison.OrdinalIgnoreCase)
-            || (IPAddress.TryParse(options.HttpAddress, out var address) && IPAddress.IsLoopback(address));
-        if (!loopback && !keys.Enabled)
-        {
-            throw new InvalidOperationException(
-                $"The HTTP endpoint listens on {options.HttpAddress}, beyond loopback, but no API key is set. " +
-                "Set named keys under RecoveryCluster:Security:Keys (env RecoveryCluster__Security__Keys__0__Name, __Role, __Key) " +
-                "or the single operator key RecoveryCluster:Security:ApiKey, or listen on 127.0.0.1.");
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning,

@@ -7,15 +7,6 @@ public sealed class SiloHostOptions
 {
     public const string Section = "RecoveryCluster:Silo";
 
-    /// <summary>Binds and validates the section; a bad value throws a <see cref="ValidationException"/> naming it.</summary>
-    public static SiloHostOptions Load(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var options = configuration.GetSection(Section).Get<SiloHostOptions>() ?? new SiloHostOptions();
-        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
-        return options;
-    }
-
     [Required]
     public string ClusterId { get; set; } = "recovery-cluster";
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Options;
 
 namespace RecoveryCluster.ApiTests;
 
@@ -75,13 +76,14 @@ public sealed class AuthTests(AuthTests.KeyedHost host) : IClassFixture<AuthTest
     }
 
     [Fact]
-    public void A_host_listening_beyond_loopback_without_a_key_refuses_to_start()
+    public async Task A_host_listening_beyond_loopback_without_a_key_refuses_to_start()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => SiloHostFixture.Build(new Dictionary<string, string?>
+        await using var app = SiloHostFixture.Build(new Dictionary<string, string?>
         {
             ["RecoveryCluster:Silo:HttpAddress"] = "0.0.0.0",
             ["RecoveryCluster:Silo:HttpPort"] = "1",
-        }));
+        });
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
         Assert.Contains("RecoveryCluster:Security:ApiKey", error.Message, StringComparison.Ordinal);
     }
 

@@ -1,3 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using RecoveryCluster.Silo.Security;
+
 namespace RecoveryCluster.ApiTests;
 
 /// <summary>A mistaken key list stops the start with one sentence naming the setting, and never quoting a key.</summary>
@@ -25,7 +29,7 @@ public sealed class KeyConfigurationTests
 
     [Theory]
     [MemberData(nameof(Mistakes))]
-    public void A_mistaken_key_entry_stops_the_start_naming_the_setting(string mistake)
+    public async Task A_mistaken_key_entry_stops_the_start_naming_the_setting(string mistake)
     {
         var (entries, message) = Cases[mistake];
         var settings = new Dictionary<string, string?> { ["RecoveryCluster:Silo:HttpPort"] = "1" };
@@ -37,15 +41,16 @@ public sealed class KeyConfigurationTests
             settings[$"{Prefix}{i}:KeyHash"] = entries[i].Hash;
         }
 
-        var error = Assert.Throws<InvalidOperationException>(() => SiloHostFixture.Build(settings));
+        await using var app = SiloHostFixture.Build(settings);
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
         Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Key, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Named_keys_alone_let_a_host_listen_beyond_loopback()
+    public async Task Named_keys_alone_let_a_host_listen_beyond_loopback()
     {
-        using var app = (IDisposable)SiloHostFixture.Build(new Dictionary<string, string?>
+        await using var app = SiloHostFixture.Build(new Dictionary<string, string?>
         {
             ["RecoveryCluster:Silo:HttpAddress"] = "0.0.0.0",
             ["RecoveryCluster:Silo:HttpPort"] = "1",
@@ -53,6 +58,9 @@ public sealed class KeyConfigurationTests
             [$"{Prefix}0:Role"] = "operator",
             [$"{Prefix}0:Key"] = Key,
         });
-        Assert.NotNull(app);
+
+        // Reading the options runs the start-time check (it throws on a mistake) without binding 0.0.0.0.
+        Assert.Single(app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.Keys);
+        Assert.True(app.Services.GetRequiredService<ApiKeySet>().Enabled);
     }
 }
