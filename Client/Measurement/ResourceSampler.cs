@@ -40,6 +40,10 @@ internal sealed class ResourceSampler(TimeProvider time)
         return new ResourceUsage(machineCpuPercent, memoryPercent, processCpuPercent, process.WorkingSet64 / (1024.0 * 1024.0), ReadNetworkBytes());
     }
 
+    // Hand-written on purpose: Microsoft.Extensions.Diagnostics.ResourceMonitoring reports this process's (or its
+    // container's) CPU and memory averaged over its own sampling window, through a hosted sampler. An outcome needs the
+    // whole machine's CPU and network bytes at two points around one recovery, which it does not give, and a worker
+    // library should not start a sampler in its host for this.
     private static (long Busy, long Total) ReadMachineCpu()
     {
         try
