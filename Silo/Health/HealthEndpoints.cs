@@ -17,6 +17,9 @@ public static class HealthEndpoints
     public const string ClusterCheck = "cluster";
     public const string PostgresCheck = "postgresql";
 
+    // Probes GET; other methods get 405, as from any other route.
+    private static readonly HttpMethodMetadata GetOnly = new([HttpMethods.Get]);
+
     public static IServiceCollection AddRecoveryClusterHealthChecks(this IServiceCollection services, bool durable)
     {
         var checks = services.AddHealthChecks().AddCheck<ClusterHealthCheck>(ClusterCheck, tags: [ReadyTag]);
@@ -31,8 +34,10 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
         // Liveness runs no check: a silo whose database is away must not be restarted for it, only taken out of service.
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteLiveAsync }).AllowAnonymous();
-        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = r => r.Tags.Contains(ReadyTag), ResponseWriter = WriteReadyAsync }).AllowAnonymous();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteLiveAsync })
+            .WithMetadata(GetOnly).AllowAnonymous();
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = r => r.Tags.Contains(ReadyTag), ResponseWriter = WriteReadyAsync })
+            .WithMetadata(GetOnly).AllowAnonymous();
         return app;
     }
 

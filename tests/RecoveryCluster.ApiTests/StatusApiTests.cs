@@ -113,6 +113,11 @@ public sealed class StatusApiTests(SiloHostFixture host)
         var (readyStatus, ready) = await Http.GetJsonAsync("/readyz");
         Assert.Equal(HttpStatusCode.OK, readyStatus);
         Assert.Equal("ready", ready!["status"]!.GetValue<string>());
+        Assert.Equal(1, ready["silos"]!.GetValue<int>());
+        using (var post = await Http.PostAsync(new Uri("/healthz", UriKind.Relative), null))
+        {
+            Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
+        }
 
         var (openApiStatus, openApi) = await Http.GetJsonAsync("/openapi/v1.json");
         Assert.Equal(HttpStatusCode.OK, openApiStatus);
