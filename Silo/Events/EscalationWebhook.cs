@@ -21,6 +21,11 @@ namespace RecoveryCluster.Silo.Events;
 /// </summary>
 public sealed partial class EscalationWebhook : BackgroundService, IRecoveryEventSink
 {
+    /// <summary>The named HTTP client (and resilience pipeline) the deliveries go through.</summary>
+    public const string HttpClientName = "escalation-webhook";
+
+    private static readonly ResiliencePropertyKey<WebhookAttempts> AttemptsKey = new("rc.webhook.attempts");
+
     private readonly EscalationWebhookOptions _options;
     private readonly Channel<EscalationRecord> _queue;
     private readonly IGrainFactory _grains;
@@ -42,11 +47,6 @@ public sealed partial class EscalationWebhook : BackgroundService, IRecoveryEven
         _logger = logger;
         _queue = Channel.CreateBounded<EscalationRecord>(new BoundedChannelOptions(_options.QueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
     }
-
-    /// <summary>The named HTTP client (and resilience pipeline) the deliveries go through.</summary>
-    public const string HttpClientName = "escalation-webhook";
-
-    private static readonly ResiliencePropertyKey<WebhookAttempts> AttemptsKey = new("rc.webhook.attempts");
 
     /// <summary>
     /// Retries with exponential backoff and jitter, each attempt under its own timeout. Any answer but 2xx is a failed
@@ -146,15 +146,11 @@ public sealed partial class EscalationWebhook : BackgroundService, IRecoveryEven
                 return new WebhookDelivery(record.ErrorId, true, attempts.Failures + 1, attempts.LastFailure, _clock.UtcNow);
             }
 
-            attempts.Failed($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
+            attempts.Failed(Failure(Outcome.FromResult(response), _options)!);
         }
-        catch (TimeoutRejectedException)
+        catch (Exception error) when (error is TimeoutRejectedException or HttpRequestException)
         {
-            attempts.Failed($"no answer within {_options.AttemptTimeout.TotalSeconds:0.###} s");
-        }
-        catch (HttpRequestException error)
-        {
-            attempts.Failed(error.Message);
+            attempts.Failed(Failure(Outcome.FromException<HttpResponseMessage>(error), _options)!);
         }
         finally
         {
