@@ -82,6 +82,6 @@ worker_env=()
 for (( n=0; n<silo_count; n++ )); do
   worker_env+=("RecoveryCluster__Client__Gateways__$n=${gateways[n]}")
 done
-env "${worker_env[@]}" dotnet Client/Worker/bin/Release/net10.0/RecoveryCluster.Worker.dll "$@" &
+env "${worker_env[@]}" dotnet samples/Worker/bin/Release/net10.0/RecoveryCluster.Worker.dll "$@" &
 pids+=($!)
 wait "${pids[silo_count]}"

@@ -9,12 +9,13 @@ COPY eng/analyzers/BannedSymbols.txt eng/analyzers/
 COPY Grains.Interfaces/RecoveryCluster.Grains.Interfaces.csproj Grains.Interfaces/
 COPY Shared/RecoveryCluster.Shared.csproj Shared/
 COPY Client/RecoveryCluster.Client.csproj Client/
-COPY Client/Worker/RecoveryCluster.Worker.csproj Client/Worker/
-RUN dotnet restore Client/Worker/RecoveryCluster.Worker.csproj
+COPY samples/Worker/RecoveryCluster.Worker.csproj samples/Worker/
+RUN dotnet restore samples/Worker/RecoveryCluster.Worker.csproj
 COPY Grains.Interfaces/ Grains.Interfaces/
 COPY Shared/ Shared/
 COPY Client/ Client/
-RUN dotnet publish Client/Worker/RecoveryCluster.Worker.csproj --configuration Release --no-restore --output /app -p:UseAppHost=false
+COPY samples/Worker/ samples/Worker/
+RUN dotnet publish samples/Worker/RecoveryCluster.Worker.csproj --configuration Release --no-restore --output /app -p:UseAppHost=false
 
 # The worker serves no HTTP, so the smaller runtime image (no ASP.NET Core) is enough.
 FROM mcr.microsoft.com/dotnet/runtime:10.0 AS runtime

@@ -15,7 +15,7 @@ public sealed class ComposeClusterTests(SharedPostgres postgres)
     private static readonly TimeSpan StartTime = TimeSpan.FromSeconds(90);
 
     private static string WorkerAssembly =>
-        Path.Combine(Repository.Root, "Client", "Worker", "bin", Repository.Configuration, "net10.0", "RecoveryCluster.Worker.dll");
+        Path.Combine(Repository.Root, "samples", "Worker", "bin", Repository.Configuration, "net10.0", "RecoveryCluster.Worker.dll");
 
     [Fact]
     public async Task The_compose_silo_services_started_as_processes_form_one_cluster_that_serves_an_error_report_and_the_worker()

@@ -12,7 +12,7 @@ public sealed partial class DockerfileTests
 {
     [Theory]
     [InlineData(ComposeFile.SiloDockerfile, "Silo/RecoveryCluster.Silo.csproj", "mcr.microsoft.com/dotnet/aspnet:10.0")]
-    [InlineData(ComposeFile.WorkerDockerfile, "Client/Worker/RecoveryCluster.Worker.csproj", "mcr.microsoft.com/dotnet/runtime:10.0")]
+    [InlineData(ComposeFile.WorkerDockerfile, "samples/Worker/RecoveryCluster.Worker.csproj", "mcr.microsoft.com/dotnet/runtime:10.0")]
     public void Builds_with_the_sdk_and_runs_as_a_non_root_user_on_the_runtime_image(string dockerfile, string project, string runtime)
     {
         var text = File.ReadAllText(Path.Combine(Repository.Root, dockerfile));
@@ -25,7 +25,7 @@ public sealed partial class DockerfileTests
 
     [Theory]
     [InlineData(ComposeFile.SiloDockerfile, "Silo/RecoveryCluster.Silo.csproj")]
-    [InlineData(ComposeFile.WorkerDockerfile, "Client/Worker/RecoveryCluster.Worker.csproj")]
+    [InlineData(ComposeFile.WorkerDockerfile, "samples/Worker/RecoveryCluster.Worker.csproj")]
     public void Copies_the_build_files_and_every_project_the_program_references(string dockerfile, string project)
     {
         var text = File.ReadAllText(Path.Combine(Repository.Root, dockerfile));

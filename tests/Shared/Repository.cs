@@ -12,7 +12,7 @@ public static class Repository
 
     public static string SiloAssembly => Path.Combine(Root, "Silo", "bin", Configuration, "net10.0", "RecoveryCluster.Silo.dll");
 
-    public static string WorkerAssembly => Path.Combine(Root, "Client", "Worker", "bin", Configuration, "net10.0", "RecoveryCluster.Worker.dll");
+    public static string WorkerAssembly => Path.Combine(Root, "samples", "Worker", "bin", Configuration, "net10.0", "RecoveryCluster.Worker.dll");
 
     public static string PostgresScript => Path.Combine(Root, "deploy", "local", "postgres.sh");
 
