@@ -38,6 +38,12 @@ public interface IRecoveryClient
     /// <summary>Callbacks on this worker's errors, plans, escalations and breaker transitions.</summary>
     RecoveryHooks Hooks { get; }
 
+    /// <summary>Raised on every breaker transition this worker hears of.</summary>
+    event Action<CircuitSnapshot>? CircuitChanged;
+
+    /// <summary>Raised when a recovery ends, resolved, escalated or given up.</summary>
+    event Action<RecoveryFinished>? RecoveryFinished;
+
     /// <summary>
     /// The cluster's recovery events (every error's report, plans, attempts, resolution, regressions, escalations,
     /// breaker transitions and anomalies, from all workers): <c>await client.Events.SubscribeAsync(filter)</c>.

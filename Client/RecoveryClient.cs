@@ -82,14 +82,12 @@ public sealed partial class RecoveryClient : IRecoveryClient, IComponentPassage,
 
     public RecoveryEventFeed Events { get; }
 
-    /// <summary>Raised on every breaker transition this worker hears of.</summary>
     public event Action<RecoveryCluster.CircuitBreaker.CircuitSnapshot>? CircuitChanged
     {
         add => _gates.CircuitChanged += value;
         remove => _gates.CircuitChanged -= value;
     }
 
-    /// <summary>Raised when a recovery ends, resolved, escalated or given up.</summary>
     public event Action<RecoveryFinished>? RecoveryFinished
     {
         add => _loop.RecoveryFinished += value;

@@ -13,7 +13,7 @@ namespace RecoveryCluster.Worker;
 /// own worker id, prints progress while it runs and a summary at the end, then stops the host.
 /// </summary>
 public sealed class WorkloadService(
-    RecoveryClient client, IClusterClient cluster, ClusterConnectionStatus connection, SimulatedFleet fleet, IOptions<WorkloadOptions> options, IConfiguration configuration,
+    IRecoveryClient client, IClusterClient cluster, ClusterConnectionStatus connection, SimulatedFleet fleet, IOptions<WorkloadOptions> options, IConfiguration configuration,
     ILoggerFactory logging, IHostApplicationLifetime lifetime, TimeProvider time) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -23,7 +23,7 @@ public sealed class WorkloadService(
         var others = Enumerable.Range(1, o.Workers - 1)
             .Select(i => FleetWorkers.Build(cluster, fleet, FleetWorkers.IdOf(client.WorkerId, i), configuration, logging: logging, connection: connection))
             .ToList();
-        var clients = others.Select(p => p.GetRequiredService<RecoveryClient>()).Prepend(client).ToList();
+        var clients = others.Select(p => p.GetRequiredService<IRecoveryClient>()).Prepend(client).ToList();
         foreach (var worker in clients)
         {
             worker.RecoveryFinished += workload.Stats.OnRecoveryFinished;
@@ -62,7 +62,7 @@ public sealed class WorkloadService(
         lifetime.StopApplication();
     }
 
-    private Func<SimulatedComponent, long, CancellationToken, Task> OperationOf(RecoveryClient worker) => (component, n, ct) =>
+    private Func<SimulatedComponent, long, CancellationToken, Task> OperationOf(IRecoveryClient worker) => (component, n, ct) =>
         worker.ExecuteAsync(component.Name, "Process", component.InvokeAsync, new ExecuteOptions
         {
             Timeout = options.Value.OperationTimeout,
