@@ -34,6 +34,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IComponentPassage,
     private readonly RecoveryLoop _loop;
     private readonly ClusterConnectionStatus _connection;
     private readonly OfflineRecoveries _offline;
+    private readonly ClusterCalls _calls;
     private readonly Task _offlineLoop;
     private int _stopped;
 
@@ -50,13 +51,14 @@ public sealed partial class RecoveryClient : IRecoveryClient, IComponentPassage,
         _time = time;
         _logger = logger;
         _connection = connection ?? ClusterConnectionStatus.AlwaysConnected();
-        _gates = new CircuitGates(grains, _options, _connection, time, logger);
+        _calls = new ClusterCalls(_options, time);
+        _gates = new CircuitGates(grains, _options, _connection, _calls, time, logger);
         _resources = new ResourceSampler(time);
-        _stability = new StabilityTracker(grains, time, _options.StabilityWindow);
-        _offline = new OfflineRecoveries(grains, _options, _connection, time, logger);
+        _stability = new StabilityTracker(grains, _calls, time, _options.StabilityWindow);
+        _offline = new OfflineRecoveries(grains, _options, _connection, _calls, time, logger);
         Hooks = hooks ?? new RecoveryHooks();
         _gates.CircuitChanged += Hooks.RaiseCircuitChange;
-        _loop = new RecoveryLoop(grains, _options, classifier, strategies, actions, time, logger, _resources, _stability, Hooks, this, _connection, _offline, corrections ?? ErrorCorrections.None);
+        _loop = new RecoveryLoop(grains, _options, classifier, strategies, actions, time, logger, _resources, _stability, Hooks, this, _connection, _offline, _calls, corrections ?? ErrorCorrections.None);
         Events = new RecoveryEventFeed(grains, time, _options.ResubscribeInterval, e => LogEventRenewalFailed(e.Message));
         _connection.Changed += OnConnectionChanged;
         _stabilityLoop = FlushStabilityAsync();
@@ -210,13 +212,11 @@ public sealed partial class RecoveryClient : IRecoveryClient, IComponentPassage,
         gate.EndProbe();
         try
         {
-            _gates.Apply(gate, await _gates.Breaker(gate.Component).ReleaseProbeAsync(WorkerId).WaitAsync(_options.ClusterCallTimeout, _time).ConfigureAwait(false));
+            _gates.Apply(gate, await _calls.CallAsync(gate, () => _gates.Breaker(gate.Component).ReleaseProbeAsync(WorkerId)).ConfigureAwait(false));
         }
         catch (Exception error) when (ClusterFailure.Is(error))
         {
             // The permit expires on its own (ProbePermitTimeout).
-            gate.ClusterReachable = false;
-            ClientMetrics.ClusterUnreachable.Add(1);
         }
     }
 
@@ -256,16 +256,14 @@ public sealed partial class RecoveryClient : IRecoveryClient, IComponentPassage,
         }
 
         var classification = _classifier.Classify(failure);
+        var signal = new RecoveryCluster.CircuitBreaker.FailureSignal(WorkerId, classification.Type, classification.Severity, RecoveryLoop.Truncate(failure.Message));
         try
         {
-            _gates.Apply(gate, (await _gates.Breaker(component).RecordFailureAsync(new RecoveryCluster.CircuitBreaker.FailureSignal(
-                WorkerId, classification.Type, classification.Severity, RecoveryLoop.Truncate(failure.Message)))
-                .WaitAsync(_options.ClusterCallTimeout, _time).ConfigureAwait(false)).Circuit);
+            _gates.Apply(gate, (await _calls.CallAsync(gate, () => _gates.Breaker(component).RecordFailureAsync(signal)).ConfigureAwait(false)).Circuit);
         }
         catch (Exception error) when (ClusterFailure.Is(error))
         {
-            gate.ClusterReachable = false;
-            ClientMetrics.ClusterUnreachable.Add(1);
+            // The gate is on this worker's own breaker until its subscription is renewed.
         }
     }
 
@@ -310,8 +308,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IComponentPassage,
         var probing = false;
         try
         {
-            var permit = await _gates.Breaker(gate.Component).TryAcquireProbeAsync(WorkerId)
-                .WaitAsync(_options.ClusterCallTimeout, _time, cancellationToken).ConfigureAwait(false);
+            var permit = await _calls.CallAsync(gate, () => _gates.Breaker(gate.Component).TryAcquireProbeAsync(WorkerId), cancellationToken).ConfigureAwait(false);
             if (_gates.Apply(gate, permit.Circuit))
             {
                 LogStateChanged(gate.Component, permit.Circuit.State);
@@ -330,8 +327,6 @@ public sealed partial class RecoveryClient : IRecoveryClient, IComponentPassage,
         catch (Exception error) when (ClusterFailure.Is(error))
         {
             // The cluster cannot answer: go on with the local breaker rather than block the worker.
-            gate.ClusterReachable = false;
-            ClientMetrics.ClusterUnreachable.Add(1);
             _ = _gates.RenewAllAsync();
             return GateDecision.Pass;
         }
@@ -389,8 +384,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IComponentPassage,
 
         try
         {
-            var snapshot = await _gates.Breaker(gate.Component).RecordProbeSuccessAsync(WorkerId)
-                .WaitAsync(_options.ClusterCallTimeout, _time).ConfigureAwait(false);
+            var snapshot = await _calls.CallAsync(() => _gates.Breaker(gate.Component).RecordProbeSuccessAsync(WorkerId)).ConfigureAwait(false);
             _gates.Apply(gate, snapshot);
         }
         catch (Exception error) when (ClusterFailure.Is(error))
@@ -476,7 +470,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IComponentPassage,
 
                 try
                 {
-                    await _stability.FlushClosedAsync(_options.ClusterCallTimeout).ConfigureAwait(false);
+                    await _stability.FlushClosedAsync().ConfigureAwait(false);
                 }
                 catch (Exception error) when (ClusterFailure.Is(error))
                 {

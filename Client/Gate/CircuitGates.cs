@@ -21,17 +21,19 @@ internal sealed partial class CircuitGates : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ClusterConnectionStatus _connection;
+    private readonly ClusterCalls _calls;
     private readonly ClusterCircuitObserver _observer;
     private readonly Lazy<ICircuitObserver> _observerReference;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _renewLoop;
     private readonly Task _flushLoop;
 
-    public CircuitGates(IGrainFactory grains, RecoveryClientOptions options, ClusterConnectionStatus connection, TimeProvider time, ILogger logger)
+    public CircuitGates(IGrainFactory grains, RecoveryClientOptions options, ClusterConnectionStatus connection, ClusterCalls calls, TimeProvider time, ILogger logger)
     {
         _grains = grains;
         _options = options;
         _connection = connection;
+        _calls = calls;
         _time = time;
         _logger = logger;
 
@@ -99,6 +101,7 @@ internal sealed partial class CircuitGates : IAsyncDisposable
         {
             try
             {
+                // On the wall clock, not the cluster call pipeline's: a test's clock may stand still while the client stops.
                 await Breaker(g.Component).UnsubscribeAsync(_observerReference.Value).WaitAsync(_options.ClusterCallTimeout).ConfigureAwait(false);
             }
             catch (Exception error) when (ClusterFailure.Is(error) || error is ObjectDisposedException or InvalidOperationException)
@@ -139,8 +142,7 @@ internal sealed partial class CircuitGates : IAsyncDisposable
     {
         try
         {
-            var snapshot = await Breaker(gate.Component).SubscribeAsync(_observerReference.Value)
-                .WaitAsync(_options.ClusterCallTimeout, _time, _stopping.Token).ConfigureAwait(false);
+            var snapshot = await _calls.CallAsync(() => Breaker(gate.Component).SubscribeAsync(_observerReference.Value), _stopping.Token).ConfigureAwait(false);
             var wasReachable = gate.ClusterReachable;
             Apply(gate, snapshot);
             gate.ClusterReachable = true;
@@ -235,8 +237,7 @@ internal sealed partial class CircuitGates : IAsyncDisposable
 
         try
         {
-            await Breaker(gate.Component).RecordSuccessAsync(_options.WorkerId, count)
-                .WaitAsync(_options.ClusterCallTimeout, _time).ConfigureAwait(false);
+            await _calls.CallAsync(() => Breaker(gate.Component).RecordSuccessAsync(_options.WorkerId, count)).ConfigureAwait(false);
         }
         catch (Exception error) when (ClusterFailure.Is(error) || error is OperationCanceledException)
         {
@@ -256,11 +257,10 @@ internal sealed partial class CircuitGates : IAsyncDisposable
             return;
         }
 
+        var signal = new FailureSignal(_options.WorkerId, ErrorType.Unknown, ErrorSeverity.High, "this worker's own breaker opened on repeated failures");
         try
         {
-            await Breaker(component).RecordFailureAsync(new FailureSignal(
-                    _options.WorkerId, ErrorType.Unknown, ErrorSeverity.High, "this worker's own breaker opened on repeated failures"))
-                .WaitAsync(_options.ClusterCallTimeout, _time).ConfigureAwait(false);
+            await _calls.CallAsync(() => Breaker(component).RecordFailureAsync(signal)).ConfigureAwait(false);
         }
         catch (Exception error) when (ClusterFailure.Is(error) || error is OperationCanceledException)
         {

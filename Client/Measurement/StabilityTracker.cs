@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using RecoveryCluster.Client.Connection;
 using RecoveryCluster.Errors;
 using RecoveryCluster.Strategies;
 
@@ -8,7 +9,7 @@ namespace RecoveryCluster.Client.Measurement;
 /// Measures stability after each recovery: the share of the component's operations that succeed during the window
 /// that follows it. Closed windows are sent to the strategy's statistics grain.
 /// </summary>
-internal sealed class StabilityTracker(IGrainFactory grains, TimeProvider time, TimeSpan window)
+internal sealed class StabilityTracker(IGrainFactory grains, ClusterCalls calls, TimeProvider time, TimeSpan window)
 {
     private readonly ConcurrentDictionary<string, StabilityWindow> _open = new(StringComparer.Ordinal);
 
@@ -26,7 +27,7 @@ internal sealed class StabilityTracker(IGrainFactory grains, TimeProvider time, 
     }
 
     /// <summary>Sends the scores of the windows that have closed.</summary>
-    public async Task FlushClosedAsync(TimeSpan callTimeout)
+    public async Task FlushClosedAsync()
     {
         var now = time.GetUtcNow();
         foreach (var (component, w) in _open)
@@ -38,8 +39,8 @@ internal sealed class StabilityTracker(IGrainFactory grains, TimeProvider time, 
 
             if (w.Score() is { } score)
             {
-                await grains.GetGrain<IStrategyStatsGrain>(StrategyStatsKey.For(w.Type, w.StrategyId))
-                    .RecordStabilityAsync(score).WaitAsync(callTimeout, time).ConfigureAwait(false);
+                var stats = grains.GetGrain<IStrategyStatsGrain>(StrategyStatsKey.For(w.Type, w.StrategyId));
+                await calls.CallAsync(() => stats.RecordStabilityAsync(score)).ConfigureAwait(false);
             }
         }
     }

@@ -10,7 +10,8 @@ namespace RecoveryCluster.Client.Recovery;
 /// record carries a sequence number of this buffer's epoch, so the error grain takes a batch sent twice once. The
 /// buffer is bounded by <see cref="OfflineBufferOptions"/>; whatever leaves it unsent is counted and logged.
 /// </summary>
-internal sealed partial class OfflineRecoveries(IGrainFactory grains, RecoveryClientOptions options, ClusterConnectionStatus connection, TimeProvider time, ILogger logger)
+internal sealed partial class OfflineRecoveries(
+    IGrainFactory grains, RecoveryClientOptions options, ClusterConnectionStatus connection, ClusterCalls calls, TimeProvider time, ILogger logger)
 {
     /// <summary>Records per call: small enough that one call is well inside the send timeout even in durable mode.</summary>
     private const int BatchSize = 64;
@@ -120,7 +121,7 @@ internal sealed partial class OfflineRecoveries(IGrainFactory grains, RecoveryCl
         var timeout = options.ClusterCallTimeout > MinSendTimeout ? options.ClusterCallTimeout : MinSendTimeout;
         try
         {
-            await grains.GetGrain<IErrorGrain>(errorId).RecordOfflineAsync(batch).WaitAsync(timeout, time, cancellationToken).ConfigureAwait(false);
+            await calls.CallAsync(() => grains.GetGrain<IErrorGrain>(errorId).RecordOfflineAsync(batch), cancellationToken, timeout).ConfigureAwait(false);
             Remove(chunk);
             Interlocked.Add(ref _sent, chunk.Length);
             ClientMetrics.OfflineSent.Add(chunk.Length);

@@ -21,13 +21,10 @@ namespace RecoveryCluster.Client.Recovery;
 internal sealed partial class RecoveryLoop(
     IGrainFactory grains, RecoveryClientOptions options, ErrorClassifier classifier, StrategyRegistry strategies,
     IRecoveryActions actions, TimeProvider time, ILogger logger, ResourceSampler resources, StabilityTracker stability, RecoveryHooks hooks,
-    IComponentPassage passage, ClusterConnectionStatus connection, OfflineRecoveries offline, ErrorCorrections corrections)
+    IComponentPassage passage, ClusterConnectionStatus connection, OfflineRecoveries offline, ClusterCalls clusterCalls, ErrorCorrections corrections)
 {
     /// <summary>What a worker does alone, in order: the strategies any per-process pipeline has.</summary>
     private static readonly string[] LocalStrategies = [StrategyIds.Retry, StrategyIds.Fallback];
-
-    /// <summary>Calls to record one outcome before it is given up as lost (logged; the operation's result stands).</summary>
-    private const int OutcomeCallAttempts = 3;
 
     private readonly RecoveryHooks _hooks = hooks;
     private readonly IGrainFactory _grains = grains;
@@ -124,12 +121,10 @@ internal sealed partial class RecoveryLoop(
         ReportResult report;
         try
         {
-            report = await errorGrain.ReportAsync(occurrence).WaitAsync(_options.ClusterCallTimeout, _time, cancellationToken).ConfigureAwait(false);
+            report = await clusterCalls.CallAsync(gate, () => errorGrain.ReportAsync(occurrence), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception clusterError) when (ClusterFailure.Is(clusterError))
         {
-            gate.ClusterReachable = false;
-            ClientMetrics.ClusterUnreachable.Add(1);
             LogNoPlan(gate.Component, clusterError.Message);
             return (await RecoverLocallyAsync(gate, operation, action, error, classification, occurrence, options, progress, cancellationToken).ConfigureAwait(false), false);
         }
@@ -217,24 +212,13 @@ internal sealed partial class RecoveryLoop(
     }
 
     /// <summary>
-    /// Records the outcome, trying up to <see cref="OutcomeCallAttempts"/> times when the cluster does not answer: the
-    /// outcome carries one id throughout, so a try whose answer was lost is not counted twice.
+    /// Records the outcome, repeated while the cluster does not answer (<see cref="ClusterCalls.RepeatableAttempts"/>
+    /// tries): the outcome carries one id throughout, so a try whose answer was lost is not counted twice.
     /// </summary>
-    private async Task<OutcomeResult> RecordOutcomeAsync(IErrorGrain errorGrain, int attempt, RecoveryOutcome outcome, CancellationToken cancellationToken)
+    private Task<OutcomeResult> RecordOutcomeAsync(IErrorGrain errorGrain, int attempt, RecoveryOutcome outcome, CancellationToken cancellationToken)
     {
         outcome = outcome with { OutcomeId = Guid.CreateVersion7(_time.GetUtcNow()) };
-        for (var call = 1; ; call++)
-        {
-            try
-            {
-                return await errorGrain.RecordOutcomeAsync(attempt, outcome)
-                    .WaitAsync(_options.ClusterCallTimeout, _time, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception clusterError) when (call < OutcomeCallAttempts && ClusterFailure.Is(clusterError))
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(50 * call), _time, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        return clusterCalls.CallRepeatableAsync(() => errorGrain.RecordOutcomeAsync(attempt, outcome), cancellationToken);
     }
 
     /// <summary>

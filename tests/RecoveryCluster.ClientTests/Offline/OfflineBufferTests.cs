@@ -56,7 +56,7 @@ public sealed class OfflineBufferTests(ClientClusterFixture fixture)
     private OfflineRecoveries Buffer(int capacity, ClusterConnectionState state, TimeSpan? maxAge = null)
     {
         var options = new RecoveryClientOptions { WorkerId = "offline-worker", OfflineBuffer = new OfflineBufferOptions { Capacity = capacity, MaxAge = maxAge ?? TimeSpan.FromHours(1) } };
-        return new OfflineRecoveries(fixture.Client, options, new ClusterConnectionStatus(state), _time, NullLogger.Instance);
+        return new OfflineRecoveries(fixture.Client, options, new ClusterConnectionStatus(state), new ClusterCalls(options, _time), _time, NullLogger.Instance);
     }
 
     /// <summary>Adds a record of a failure on a fresh component (so its error is new to the cluster) and returns its occurrence.</summary>
