@@ -28,13 +28,38 @@ public sealed class DelayRecordingTimeProvider : FakeTimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = base.CreateTimer(callback, state, dueTime, period);
+        Record(dueTime);
+        _timers.Writer.TryWrite(dueTime);
+        return new RecordedTimer(timer, this);
+    }
+
+    private void Record(TimeSpan dueTime)
+    {
         lock (_delays)
         {
             _delays.Add(dueTime);
         }
+    }
 
-        _timers.Writer.TryWrite(dueTime);
-        return timer;
+    /// <summary>
+    /// A timer armed after it was made (as <c>TimeProvider.CancelAfter</c>, under Polly's timeout, does) is a delay
+    /// too: it goes into <see cref="Delays"/>, not into the queue the strategies' backoff is driven from.
+    /// </summary>
+    private sealed class RecordedTimer(ITimer inner, DelayRecordingTimeProvider owner) : ITimer
+    {
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            if (dueTime != Timeout.InfiniteTimeSpan)
+            {
+                owner.Record(dueTime);
+            }
+
+            return inner.Change(dueTime, period);
+        }
+
+        public void Dispose() => inner.Dispose();
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 
     /// <summary>Waits until the strategy starts its next delay on this clock and returns its length.</summary>
