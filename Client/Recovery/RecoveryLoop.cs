@@ -98,6 +98,19 @@ internal sealed partial class RecoveryLoop(
         ComponentGate gate, string operation, Func<CancellationToken, Task<object?>> action, Exception error, ExecuteOptions options,
         RecoveryProgress progress, CancellationToken cancellationToken)
     {
+        var failure = await ReportAsync(gate, operation, error, options, progress, cancellationToken).ConfigureAwait(false);
+        if (failure.Grain is null || failure.Answer is null)
+        {
+            return (await RecoverLocallyAsync(gate, operation, action, error, failure.Classification, failure.Occurrence, options, progress, cancellationToken).ConfigureAwait(false), false);
+        }
+
+        return await RunPlansAsync(gate, operation, action, error, options, failure, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Classifies the failure and reports it; without an answer from the cluster the result has no plan.</summary>
+    private async Task<ReportedFailure> ReportAsync(
+        ComponentGate gate, string operation, Exception error, ExecuteOptions options, RecoveryProgress progress, CancellationToken cancellationToken)
+    {
         var classification = _classifier.Classify(error);
         var pattern = _classifier.Find(classification.PatternId);
 
@@ -111,26 +124,34 @@ internal sealed partial class RecoveryLoop(
         _hooks.RaiseError(new ErrorHookContext(errorId, classification.Type, classification.Severity, gate.Component, operation, error));
 
         progress.ErrorId = errorId;
+        var failure = new ReportedFailure(classification, pattern, occurrence);
         if (!connection.IsConnected)
         {
-            return (await RecoverLocallyAsync(gate, operation, action, error, classification, occurrence, options, progress, cancellationToken).ConfigureAwait(false), false);
+            return failure;
         }
 
         // Only after the check: a client that never connected cannot even make a grain reference (it has no manifest yet).
         var errorGrain = _grains.GetGrain<IErrorGrain>(errorId);
-        ReportResult report;
         try
         {
-            report = await clusterCalls.CallAsync(gate, () => errorGrain.ReportAsync(occurrence), cancellationToken).ConfigureAwait(false);
+            var report = await clusterCalls.CallAsync(gate, () => errorGrain.ReportAsync(occurrence), cancellationToken).ConfigureAwait(false);
+            progress.ErrorId = report.ErrorId;
+            return failure with { Grain = errorGrain, Answer = report };
         }
         catch (Exception clusterError) when (ClusterFailure.Is(clusterError))
         {
             LogNoPlan(gate.Component, clusterError.Message);
-            return (await RecoverLocallyAsync(gate, operation, action, error, classification, occurrence, options, progress, cancellationToken).ConfigureAwait(false), false);
+            return failure;
         }
+    }
 
+    /// <summary>Runs each plan the cluster hands out and records its outcome, until one recovers the call or none is left.</summary>
+    private async Task<(object? Value, bool Held)> RunPlansAsync(
+        ComponentGate gate, string operation, Func<CancellationToken, Task<object?>> action, Exception error, ExecuteOptions options,
+        ReportedFailure failure, RecoveryProgress progress, CancellationToken cancellationToken)
+    {
+        var report = failure.Answer!;
         var plan = report.Plan;
-        progress.ErrorId = report.ErrorId;
         RecoveryContext? context = null;
         var calls = new ComponentCalls();
         var waitLeft = options.OpenCircuitWait ?? _options.OpenCircuitWait;
@@ -138,7 +159,7 @@ internal sealed partial class RecoveryLoop(
         {
             progress.Level = (int)plan.Level;
             progress.Attempts++;
-            context ??= new RecoveryContext(gate.Component, operation, calls.Watch(action), error, classification, plan, options, _actions, _time, pattern, corrections);
+            context ??= new RecoveryContext(gate.Component, operation, calls.Watch(action), error, failure.Classification, plan, options, _actions, _time, failure.Pattern, corrections);
             context.Plan = plan;
             _hooks.RaisePlan(new PlanHookContext(gate.Component, operation, plan));
 
@@ -154,50 +175,10 @@ internal sealed partial class RecoveryLoop(
                 await (calls.Count == 0 ? passage.ReleaseAsync(gate) : passage.CompleteAsync(gate, decision, calls.LastError)).ConfigureAwait(false);
             }
 
-            OutcomeResult next;
-            try
+            var next = await RecordAsync(gate, operation, error, failure, context, result, outcome, progress, cancellationToken).ConfigureAwait(false);
+            if (next is null)
             {
-                next = await RecordOutcomeAsync(errorGrain, plan.Attempt, outcome, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception clusterError) when (ClusterFailure.Is(clusterError) || clusterError is ErrorNotReportedException)
-            {
-                // Without a connection every outcome is lost alike, and the connection's log line says so once. A cluster
-                // that restarted without durable storage since the plan no longer knows the error: the same, for this outcome.
-                if (connection.IsConnected)
-                {
-                    LogOutcomeLost(gate.Component, plan.StrategyId, clusterError.Message);
-                }
-
-                if (result.Success)
-                {
-                    return (result.Value, report.Held);
-                }
-
-                throw (result.Error ?? error).Rethrow();
-            }
-
-            if (result.Success)
-            {
-                ClientMetrics.Recoveries.Add(1);
-                gate.CountSuccess();
-
-                // The window opens after the recovered call: it measures the calls that follow.
-                _stability.Start(gate.Component, classification.Type, plan.StrategyId);
                 return (result.Value, report.Held);
-            }
-
-            if (next.EscalatedNow)
-            {
-                // This outcome escalated the error: the one place a worker raises an escalation, once per episode.
-                await EscalateAsync(context, cancellationToken).ConfigureAwait(false);
-                _hooks.RaiseEscalation(new EscalationHookContext(report.ErrorId, gate.Component, operation, progress.Attempts, result.Error ?? error));
-                throw new RecoveryEscalatedException(report.ErrorId, gate.Component, result.Error ?? error, held: false);
-            }
-
-            // A held error gets one attempt; another operation's outcome escalated this episode: either way, fail now.
-            if (report.Held || next.Status == ErrorStatus.Escalated)
-            {
-                throw new RecoveryEscalatedException(report.ErrorId, gate.Component, result.Error ?? error, held: true);
             }
 
             plan = next.NextPlan;
@@ -209,6 +190,66 @@ internal sealed partial class RecoveryLoop(
         }
 
         throw error.Rethrow();
+    }
+
+    /// <summary>
+    /// Records one attempt's outcome and decides what follows: null when the attempt recovered the call (its value
+    /// stands even if the outcome was lost), the cluster's answer with the next plan, or an exception: the outcome
+    /// escalated the error, the error is held, or a failed attempt's outcome was lost.
+    /// </summary>
+    private async Task<OutcomeResult?> RecordAsync(
+        ComponentGate gate, string operation, Exception error, ReportedFailure failure, RecoveryContext context, StrategyResult result,
+        RecoveryOutcome outcome, RecoveryProgress progress, CancellationToken cancellationToken)
+    {
+        var report = failure.Answer!;
+        var plan = context.Plan;
+        OutcomeResult next;
+        try
+        {
+            next = await RecordOutcomeAsync(failure.Grain!, plan.Attempt, outcome, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception clusterError) when (ClusterFailure.Is(clusterError) || clusterError is ErrorNotReportedException)
+        {
+            // Without a connection every outcome is lost alike, and the connection's log line says so once. A cluster
+            // that restarted without durable storage since the plan no longer knows the error: the same, for this outcome.
+            if (connection.IsConnected)
+            {
+                LogOutcomeLost(gate.Component, plan.StrategyId, clusterError.Message);
+            }
+
+            if (result.Success)
+            {
+                return null;
+            }
+
+            throw (result.Error ?? error).Rethrow();
+        }
+
+        if (result.Success)
+        {
+            ClientMetrics.Recoveries.Add(1);
+            gate.CountSuccess();
+
+            // The window opens after the recovered call: it measures the calls that follow.
+            _stability.Start(gate.Component, failure.Classification.Type, plan.StrategyId);
+            return null;
+        }
+
+        if (next.EscalatedNow)
+        {
+            // This outcome escalated the error: the one place a worker raises an escalation, once per episode.
+            await EscalateAsync(context, cancellationToken).ConfigureAwait(false);
+            _hooks.RaiseEscalation(new EscalationHookContext(report.ErrorId, gate.Component, operation, progress.Attempts, result.Error ?? error));
+            throw new RecoveryEscalatedException(report.ErrorId, gate.Component, result.Error ?? error, held: false);
+        }
+
+        // A held error gets one attempt; another operation's outcome escalated this episode: either way, fail now.
+        if (report.Held || next.Status == ErrorStatus.Escalated)
+        {
+            throw new RecoveryEscalatedException(report.ErrorId, gate.Component, result.Error ?? error, held: true);
+        }
+
+        return next;
     }
 
     /// <summary>
