@@ -71,7 +71,7 @@ internal sealed class ClusterCalls
         }
         catch (Exception error) when (ClusterFailure.Is(error))
         {
-            gate.ClusterReachable = false;
+            gate.MarkUnreachable();
             ClientMetrics.ClusterUnreachable.Add(1);
             throw;
         }

@@ -74,7 +74,7 @@ internal sealed partial class CircuitGates : IAsyncDisposable
     {
         foreach (var gate in _gates.Values)
         {
-            gate.ClusterReachable = false;
+            gate.MarkUnreachable();
         }
     }
 
@@ -128,13 +128,8 @@ internal sealed partial class CircuitGates : IAsyncDisposable
             var control = new CircuitBreakerManualControl();
             return new ComponentGate(c, BuildLocalBreaker(c, control), control);
         });
-        lock (gate)
-        {
-            // Out of reach, the gate starts on the local breaker alone; the reconnect subscribes it.
-            gate.Subscription ??= _connection.IsConnected ? SubscribeAsync(gate) : Task.CompletedTask;
-        }
-
-        await gate.Subscription.ConfigureAwait(false);
+        // Out of reach, the gate starts on the local breaker alone; the reconnect subscribes it.
+        await gate.SubscribeOnce(g => _connection.IsConnected ? SubscribeAsync(g) : Task.CompletedTask).ConfigureAwait(false);
         return gate;
     }
 
@@ -145,7 +140,7 @@ internal sealed partial class CircuitGates : IAsyncDisposable
             var snapshot = await _calls.CallAsync(() => Breaker(gate.Component).SubscribeAsync(_observerReference.Value), _stopping.Token).ConfigureAwait(false);
             var wasReachable = gate.ClusterReachable;
             Apply(gate, snapshot);
-            gate.ClusterReachable = true;
+            gate.MarkReachable();
 
             if (!wasReachable && gate.Subscription is { IsCompleted: true })
             {
@@ -160,7 +155,7 @@ internal sealed partial class CircuitGates : IAsyncDisposable
                 LogClusterUnreachable(gate.Component, error.Message);
             }
 
-            gate.ClusterReachable = false;
+            gate.MarkUnreachable();
         }
     }
 

@@ -6,12 +6,16 @@ namespace RecoveryCluster.Client.Gate;
 
 /// <summary>
 /// One component as this worker sees it: the cluster breaker's last pushed state (read without locks or
-/// allocation on every call), this worker's own Polly breaker, and successes waiting to be sent in a batch.
+/// allocation on every call), this worker's own Polly breaker, and successes waiting to be sent in a batch. One lock
+/// guards what changes together (the snapshot with its state, and the subscription); the rest is single-word state.
 /// </summary>
 internal sealed class ComponentGate(string component, ResiliencePipeline localBreaker, CircuitBreakerManualControl localControl)
 {
     private readonly Lock _lock = new();
     private CircuitSnapshot? _snapshot;
+    private volatile CircuitState _state = CircuitState.Closed;
+    private volatile bool _clusterReachable;
+    private Task? _subscription;
     private long _pendingSuccesses;
     private int _probing;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -27,12 +31,13 @@ internal sealed class ComponentGate(string component, ResiliencePipeline localBr
     public Task Changed => Volatile.Read(ref _changed).Task;
 
     /// <summary>The cluster state as last pushed; Closed until the first snapshot arrives.</summary>
-    public volatile CircuitState State = CircuitState.Closed;
+    public CircuitState State => _state;
 
     /// <summary>False while the cluster cannot be reached: only the local breaker gates.</summary>
-    public volatile bool ClusterReachable;
+    public bool ClusterReachable => _clusterReachable;
 
-    public Task? Subscription { get; set; }
+    /// <summary>The first subscription to the component's breaker; null until <see cref="SubscribeOnce"/>.</summary>
+    public Task? Subscription => Volatile.Read(ref _subscription);
 
     public CircuitSnapshot? Snapshot => Volatile.Read(ref _snapshot);
 
@@ -48,8 +53,8 @@ internal sealed class ComponentGate(string component, ResiliencePipeline localBr
 
             var changed = _snapshot is null || _snapshot.State != snapshot.State;
             Volatile.Write(ref _snapshot, snapshot);
-            State = snapshot.State;
-            ClusterReachable = true;
+            _state = snapshot.State;
+            _clusterReachable = true;
             if (changed)
             {
                 Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
@@ -58,6 +63,21 @@ internal sealed class ComponentGate(string component, ResiliencePipeline localBr
             return changed;
         }
     }
+
+    /// <summary>Starts the first subscription, once however many calls race to it, and returns it.</summary>
+    public Task SubscribeOnce(Func<ComponentGate, Task> subscribe)
+    {
+        lock (_lock)
+        {
+            return _subscription ??= subscribe(this);
+        }
+    }
+
+    /// <summary>The cluster answered (a subscription was renewed): the cluster breaker gates again.</summary>
+    public void MarkReachable() => _clusterReachable = true;
+
+    /// <summary>The cluster did not answer: only this worker's own breaker gates until the subscription is renewed.</summary>
+    public void MarkUnreachable() => _clusterReachable = false;
 
     /// <summary>
     /// One probe at a time per worker: the cluster grants a worker's permit again while it holds one, so without this
