@@ -9,6 +9,7 @@ using RecoveryCluster.Client.Gate;
 using RecoveryCluster.Client.Hooks;
 using RecoveryCluster.Client.Recovery;
 using RecoveryCluster.Client.Measurement;
+using RecoveryCluster.Client.Resilience;
 using RecoveryCluster.Client.Strategies;
 using RecoveryCluster.Errors;
 using RecoveryCluster.Events;
@@ -17,7 +18,7 @@ using CircuitState = RecoveryCluster.CircuitBreaker.CircuitState;
 namespace RecoveryCluster.Client;
 
 /// <summary>The worker library's entry point; see <see cref="IRecoveryClient"/>.</summary>
-public sealed partial class RecoveryClient : IRecoveryClient, IComponentPassage, IAsyncDisposable
+public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyClient, IComponentPassage, IAsyncDisposable
 {
     /// <summary>The longest a held call sleeps before it looks at its circuit again (pushes normally wake it sooner).</summary>
     private static readonly TimeSpan HoldRecheck = TimeSpan.FromMilliseconds(250);
@@ -231,15 +232,15 @@ public sealed partial class RecoveryClient : IRecoveryClient, IComponentPassage,
     /// <summary>The gate of a component (subscribing on first use).</summary>
     internal ValueTask<ComponentGate> GateAsync(string component) => _gates.GetAsync(component);
 
-    /// <summary>Gates a call made outside <see cref="ExecuteAsync{T}"/> (the Polly integration).</summary>
-    internal async ValueTask<GateDecision> EnterAsync(string component, CancellationToken cancellationToken)
+    async ValueTask<GateDecision> IClusterStrategyClient.EnterAsync(string component, CancellationToken cancellationToken)
     {
         var gate = await _gates.GetAsync(Guard.Key(component, nameof(component))).ConfigureAwait(false);
         return await EnterAsync(gate, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Completes a call gated by <see cref="EnterAsync(string, CancellationToken)"/>.</summary>
-    internal async Task CompleteAsync(string component, GateDecision decision, Exception? failure)
+    Task IClusterStrategyClient.CompleteAsync(string component, GateDecision decision, Exception? failure) => CompleteAsync(component, decision, failure);
+
+    private async Task CompleteAsync(string component, GateDecision decision, Exception? failure)
     {
         var gate = await _gates.GetAsync(component).ConfigureAwait(false);
         EndProbe(gate, decision);
@@ -267,8 +268,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IComponentPassage,
         }
     }
 
-    /// <summary>Recovers a failure of a call made outside <see cref="ExecuteAsync{T}"/> (the Polly integration).</summary>
-    internal async Task<object?> RecoverAsync(
+    async Task<object?> IClusterStrategyClient.RecoverAsync(
         string component, string operation, Func<CancellationToken, Task<object?>> action, Exception error, ExecuteOptions? options, CancellationToken cancellationToken)
     {
         var gate = await _gates.GetAsync(Guard.Key(component, nameof(component))).ConfigureAwait(false);

@@ -11,14 +11,14 @@ namespace RecoveryCluster.Client.Resilience;
 /// </summary>
 internal sealed class ClusterCircuitBreakerStrategy<TResult> : ResilienceStrategy<TResult>
 {
-    private readonly RecoveryClient _client;
+    private readonly IClusterStrategyClient _client;
     private readonly string _component;
     private readonly ClusterCircuitBreakerStrategyOptions<TResult> _options;
     private readonly ResilienceStrategyTelemetry _telemetry;
     private readonly Lock _gate = new();
     private CircuitState? _lastHeard;
 
-    public ClusterCircuitBreakerStrategy(RecoveryClient client, ClusterCircuitBreakerStrategyOptions<TResult> options, ResilienceStrategyTelemetry telemetry)
+    public ClusterCircuitBreakerStrategy(IClusterStrategyClient client, ClusterCircuitBreakerStrategyOptions<TResult> options, ResilienceStrategyTelemetry telemetry)
     {
         _client = client;
         _component = Guard.Key(options.Component, nameof(options.Component));

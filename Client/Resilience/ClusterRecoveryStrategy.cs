@@ -9,7 +9,7 @@ namespace RecoveryCluster.Client.Resilience;
 /// <c>ShouldHandle</c> counts as a failure is recovered like an exception; if recovery ends without a good outcome, the
 /// last result the call returned is what the pipeline returns, as after Polly's retries.
 /// </summary>
-internal sealed class ClusterRecoveryStrategy<TResult>(RecoveryClient client, ClusterRecoveryStrategyOptions<TResult> options, ResilienceStrategyTelemetry telemetry)
+internal sealed class ClusterRecoveryStrategy<TResult>(IClusterStrategyClient client, ClusterRecoveryStrategyOptions<TResult> options, ResilienceStrategyTelemetry telemetry)
     : ResilienceStrategy<TResult>
 {
     protected override async ValueTask<Outcome<TResult>> ExecuteCore<TState>(

@@ -19,8 +19,8 @@ public static class RecoveryClusterResilienceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
-        var recoveryClient = AsRecoveryClient(client);
-        return builder.AddStrategy(context => new ClusterCircuitBreakerStrategy<object>(recoveryClient, options, context.Telemetry), options);
+        var strategyClient = StrategyClientOf(client);
+        return builder.AddStrategy(context => new ClusterCircuitBreakerStrategy<object>(strategyClient, options, context.Telemetry), options);
     }
 
     /// <summary>Gates calls on the component's cluster-wide breaker and reports the outcomes <c>ShouldHandle</c> counts as failures.</summary>
@@ -29,8 +29,8 @@ public static class RecoveryClusterResilienceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
-        var recoveryClient = AsRecoveryClient(client);
-        return builder.AddStrategy(context => new ClusterCircuitBreakerStrategy<TResult>(recoveryClient, options, context.Telemetry), options);
+        var strategyClient = StrategyClientOf(client);
+        return builder.AddStrategy(context => new ClusterCircuitBreakerStrategy<TResult>(strategyClient, options, context.Telemetry), options);
     }
 
     /// <summary>
@@ -66,8 +66,8 @@ public static class RecoveryClusterResilienceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
-        var recoveryClient = AsRecoveryClient(client);
-        return builder.AddStrategy(context => new ClusterRecoveryStrategy<object>(recoveryClient, options, context.Telemetry), options);
+        var strategyClient = StrategyClientOf(client);
+        return builder.AddStrategy(context => new ClusterRecoveryStrategy<object>(strategyClient, options, context.Telemetry), options);
     }
 
     /// <summary>Hands the outcomes <c>ShouldHandle</c> picks to the cluster's progressive recovery; put it outermost.</summary>
@@ -76,10 +76,11 @@ public static class RecoveryClusterResilienceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
-        var recoveryClient = AsRecoveryClient(client);
-        return builder.AddStrategy(context => new ClusterRecoveryStrategy<TResult>(recoveryClient, options, context.Telemetry), options);
+        var strategyClient = StrategyClientOf(client);
+        return builder.AddStrategy(context => new ClusterRecoveryStrategy<TResult>(strategyClient, options, context.Telemetry), options);
     }
 
-    private static RecoveryClient AsRecoveryClient(IRecoveryClient client) =>
-        client as RecoveryClient ?? throw new ArgumentException("The Polly integration needs the RecoveryClient registered by AddRecoveryClient.", nameof(client));
+    /// <summary>The strategies talk to the client through <see cref="IClusterStrategyClient"/>, which every client of this library implements.</summary>
+    private static IClusterStrategyClient StrategyClientOf(IRecoveryClient client) =>
+        client as IClusterStrategyClient ?? throw new ArgumentException("The Polly integration needs a recovery client of this library (AddRecoveryClient registers one).", nameof(client));
 }
