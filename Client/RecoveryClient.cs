@@ -7,6 +7,7 @@ using RecoveryCluster.Client.Classification;
 using RecoveryCluster.Client.Connection;
 using RecoveryCluster.Client.Gate;
 using RecoveryCluster.Client.Hooks;
+using RecoveryCluster.Client.Hosting;
 using RecoveryCluster.Client.Recovery;
 using RecoveryCluster.Client.Measurement;
 using RecoveryCluster.Client.Resilience;
@@ -28,42 +29,45 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
     private readonly TimeProvider _time;
     private readonly ILogger<RecoveryClient> _logger;
     private readonly CircuitGates _gates;
-    private readonly ResourceSampler _resources;
     private readonly StabilityTracker _stability;
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _stabilityLoop;
     private readonly RecoveryLoop _loop;
     private readonly ClusterConnectionStatus _connection;
     private readonly OfflineRecoveries _offline;
     private readonly ClusterCalls _calls;
-    private readonly Task _offlineLoop;
+    private readonly RecoveryClientBackground _background;
     private int _stopped;
 
+    /// <summary>
+    /// A client made without a container (<c>AddRecoveryClient</c> is the usual way in); its background work starts
+    /// with its first call.
+    /// </summary>
     public RecoveryClient(
         IGrainFactory grains, IOptions<RecoveryClientOptions> options, ErrorClassifier classifier, StrategyRegistry strategies,
         IRecoveryActions actions, TimeProvider time, ILogger<RecoveryClient> logger, RecoveryHooks? hooks = null,
         ClusterConnectionStatus? connection = null, ErrorCorrections? corrections = null)
+        : this(RecoveryClientParts.Compose(grains, options, classifier, strategies, actions, time, logger, hooks, connection, corrections))
     {
-        ArgumentNullException.ThrowIfNull(grains);
-        ArgumentNullException.ThrowIfNull(options);
-        _options = options.Value;
+    }
+
+    internal RecoveryClient(RecoveryClientParts parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        _options = parts.Options.Value;
         Guard.Key(_options.WorkerId, nameof(RecoveryClientOptions.WorkerId));
-        _classifier = classifier;
-        _time = time;
-        _logger = logger;
-        _connection = connection ?? ClusterConnectionStatus.AlwaysConnected();
-        _calls = new ClusterCalls(_options, time);
-        _gates = new CircuitGates(grains, _options, _connection, _calls, time, logger);
-        _resources = new ResourceSampler(time);
-        _stability = new StabilityTracker(grains, _calls, time, _options.StabilityWindow);
-        _offline = new OfflineRecoveries(grains, _options, _connection, _calls, time, logger);
-        Hooks = hooks ?? new RecoveryHooks();
+        _classifier = parts.Classifier;
+        _time = parts.Time;
+        _logger = parts.Logger;
+        _connection = parts.Connection;
+        _gates = parts.Gates;
+        _stability = parts.Stability;
+        _offline = parts.Offline;
+        _calls = parts.Calls;
+        _loop = parts.Loop;
+        _background = parts.Background;
+        Hooks = parts.Hooks;
         _gates.CircuitChanged += Hooks.RaiseCircuitChange;
-        _loop = new RecoveryLoop(grains, _options, classifier, strategies, actions, time, logger, _resources, _stability, Hooks, this, _connection, _offline, _calls, corrections ?? ErrorCorrections.None);
-        Events = new RecoveryEventFeed(grains, time, _options.ResubscribeInterval, e => LogEventRenewalFailed(e.Message));
+        Events = new RecoveryEventFeed(parts.Grains, _time, _options.ResubscribeInterval, e => LogEventRenewalFailed(e.Message));
         _connection.Changed += OnConnectionChanged;
-        _stabilityLoop = FlushStabilityAsync();
-        _offlineLoop = SendOfflineAsync();
     }
 
     /// <summary>Whether this worker can reach the cluster; while it cannot, failures are recovered locally.</summary>
@@ -121,7 +125,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
             throw new ArgumentOutOfRangeException(nameof(options), timeout, "'timeout' must be positive.");
         }
 
-        var gate = await _gates.GetAsync(component).ConfigureAwait(false);
+        var gate = await GateOf(component).ConfigureAwait(false);
         var waitLeft = options.OpenCircuitWait ?? _options.OpenCircuitWait;
         while (true)
         {
@@ -143,7 +147,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
                 EndProbe(gate, decision);
                 _stability.Count(component, success: false);
                 await _gates.FlushAsync(gate).ConfigureAwait(false);
-                var recovered = await _loop.RecoverAsync(gate, operation, async ct => await action(ct).ConfigureAwait(false), error, options, cancellationToken).ConfigureAwait(false);
+                var recovered = await _loop.RecoverAsync(gate, this, operation, async ct => await action(ct).ConfigureAwait(false), error, options, cancellationToken).ConfigureAwait(false);
                 return (T)recovered!;
             }
             catch
@@ -230,11 +234,18 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
     }
 
     /// <summary>The gate of a component (subscribing on first use).</summary>
-    internal ValueTask<ComponentGate> GateAsync(string component) => _gates.GetAsync(component);
+    internal ValueTask<ComponentGate> GateAsync(string component) => GateOf(component);
+
+    /// <summary>The gate of a component; the first call of a client made without a host also starts its background work.</summary>
+    private ValueTask<ComponentGate> GateOf(string component)
+    {
+        _background.Start();
+        return _gates.GetAsync(component);
+    }
 
     async ValueTask<GateDecision> IClusterStrategyClient.EnterAsync(string component, CancellationToken cancellationToken)
     {
-        var gate = await _gates.GetAsync(Guard.Key(component, nameof(component))).ConfigureAwait(false);
+        var gate = await GateOf(Guard.Key(component, nameof(component))).ConfigureAwait(false);
         return await EnterAsync(gate, cancellationToken).ConfigureAwait(false);
     }
 
@@ -242,7 +253,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
 
     private async Task CompleteAsync(string component, GateDecision decision, Exception? failure)
     {
-        var gate = await _gates.GetAsync(component).ConfigureAwait(false);
+        var gate = await GateOf(component).ConfigureAwait(false);
         EndProbe(gate, decision);
         if (failure is null)
         {
@@ -271,10 +282,10 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
     async Task<object?> IClusterStrategyClient.RecoverAsync(
         string component, string operation, Func<CancellationToken, Task<object?>> action, Exception error, ExecuteOptions? options, CancellationToken cancellationToken)
     {
-        var gate = await _gates.GetAsync(Guard.Key(component, nameof(component))).ConfigureAwait(false);
+        var gate = await GateOf(Guard.Key(component, nameof(component))).ConfigureAwait(false);
         Guard.Key(operation, nameof(operation));
         _stability.Count(component, success: false);
-        return await _loop.RecoverAsync(gate, operation, action, error, options ?? ExecuteOptions.Default, cancellationToken).ConfigureAwait(false);
+        return await _loop.RecoverAsync(gate, this, operation, action, error, options ?? ExecuteOptions.Default, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The gate check: closed is a field read; open fails fast; half-open (or open past its timeout) asks for a probe permit.</summary>
@@ -408,80 +419,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
             return;
         }
 
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                await _gates.RenewAllAsync().ConfigureAwait(false);
-                await _offline.SendAsync(_stopping.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-            {
-                // Stopping.
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                // The records stay; the send loop tries again.
-                LogOfflineSendFailed(error);
-            }
-        });
-    }
-
-    private async Task SendOfflineAsync()
-    {
-        using var timer = new PeriodicTimer(_options.OfflineBuffer.SendInterval, _time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
-            {
-                if (_offline.Count == 0)
-                {
-                    continue;
-                }
-
-                try
-                {
-                    await _offline.SendAsync(_stopping.Token).ConfigureAwait(false);
-                }
-                catch (Exception error) when (error is not OperationCanceledException)
-                {
-                    // The records stay; the next tick tries again.
-                    LogOfflineSendFailed(error);
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping.
-        }
-    }
-
-    private async Task FlushStabilityAsync()
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), _time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
-            {
-                if (_stability.IsEmpty || !_connection.IsConnected)
-                {
-                    continue;
-                }
-
-                try
-                {
-                    await _stability.FlushClosedAsync().ConfigureAwait(false);
-                }
-                catch (Exception error) when (ClusterFailure.Is(error))
-                {
-                    LogStabilityLost(error.Message);
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping.
-        }
+        _background.Reconnected();
     }
 
     /// <summary>Sends pending successes and stability scores, drops the subscriptions and stops the background work. Idempotent.</summary>
@@ -493,13 +431,12 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
         }
 
         _connection.Changed -= OnConnectionChanged;
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAll(_stabilityLoop, _offlineLoop).ConfigureAwait(false);
+        await _background.StopAsync().ConfigureAwait(false);
 
         // A last send of the offline records while the cluster is still connected; what it does not take is counted.
         await _offline.SendAsync(CancellationToken.None).ConfigureAwait(false);
         _offline.Abandon();
-        await _gates.DisposeAsync().ConfigureAwait(false);
+        await _gates.StopAsync().ConfigureAwait(false);
         await Events.DisposeAsync().ConfigureAwait(false);
     }
 
@@ -513,8 +450,6 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
         {
             // The Orleans client was disposed first; the silo drops the subscriptions when they expire.
         }
-
-        _stopping.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Circuit '{Component}' is {State}")]
@@ -522,10 +457,4 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The recovery event subscription could not be renewed ({Reason}); the next renewal tries again")]
     private partial void LogEventRenewalFailed(string reason);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Sending the offline recovery records failed; they are kept and sent again")]
-    private partial void LogOfflineSendFailed(Exception error);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A stability measurement could not be sent ({Reason})")]
-    private partial void LogStabilityLost(string reason);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -21,10 +22,10 @@ internal sealed class ClusterCalls
 
     private readonly ResiliencePipeline _pipeline;
 
-    public ClusterCalls(RecoveryClientOptions options, TimeProvider time)
+    public ClusterCalls(IOptions<RecoveryClientOptions> options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var timeout = options.ClusterCallTimeout;
+        var timeout = options.Value.ClusterCallTimeout;
         _pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {

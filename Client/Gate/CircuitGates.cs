@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Polly;
 using CircuitBreakerManualControl = Polly.CircuitBreaker.CircuitBreakerManualControl;
 using CircuitBreakerStrategyOptions = Polly.CircuitBreaker.CircuitBreakerStrategyOptions;
@@ -11,9 +12,10 @@ namespace RecoveryCluster.Client.Gate;
 
 /// <summary>
 /// The gates of every component this worker uses. It subscribes to each component's breaker on first use, renews
-/// the subscriptions on a timer (which also restores them after a silo restart), and sends batched successes.
+/// the subscriptions (which also restores them after a silo restart), and sends batched successes; the client's
+/// background work calls both on their timers.
 /// </summary>
-internal sealed partial class CircuitGates : IAsyncDisposable
+internal sealed partial class CircuitGates
 {
     private readonly ConcurrentDictionary<string, ComponentGate> _gates = new(StringComparer.Ordinal);
     private readonly IGrainFactory _grains;
@@ -25,13 +27,13 @@ internal sealed partial class CircuitGates : IAsyncDisposable
     private readonly ClusterCircuitObserver _observer;
     private readonly Lazy<ICircuitObserver> _observerReference;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _renewLoop;
-    private readonly Task _flushLoop;
 
-    public CircuitGates(IGrainFactory grains, RecoveryClientOptions options, ClusterConnectionStatus connection, ClusterCalls calls, TimeProvider time, ILogger logger)
+    public CircuitGates(
+        IGrainFactory grains, IOptions<RecoveryClientOptions> options, ClusterConnectionStatus connection, ClusterCalls calls, TimeProvider time,
+        ILogger<RecoveryClient> logger)
     {
         _grains = grains;
-        _options = options;
+        _options = options.Value;
         _connection = connection;
         _calls = calls;
         _time = time;
@@ -41,8 +43,6 @@ internal sealed partial class CircuitGates : IAsyncDisposable
         // keeps the observer alive; Orleans holds it weakly.
         _observer = new ClusterCircuitObserver(OnPushed);
         _observerReference = new(() => grains.CreateObjectReference<ICircuitObserver>(_observer));
-        _renewLoop = RunEveryAsync(options.ResubscribeInterval, RenewAllAsync);
-        _flushLoop = RunEveryAsync(options.SuccessFlushInterval, FlushSuccessesAsync);
     }
 
     /// <summary>Raised on every state change a push or a renewal brings.</summary>
@@ -78,18 +78,10 @@ internal sealed partial class CircuitGates : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Sends the pending successes and drops the subscriptions; the client calls it once, when it stops.</summary>
+    public async Task StopAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
-        try
-        {
-            await Task.WhenAll(_renewLoop, _flushLoop).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping.
-        }
-
         await FlushSuccessesAsync().ConfigureAwait(false);
         if (!_observerReference.IsValueCreated)
         {
@@ -205,7 +197,8 @@ internal sealed partial class CircuitGates : IAsyncDisposable
         }
     }
 
-    private async Task FlushSuccessesAsync()
+    /// <summary>Sends every gate's pending successes.</summary>
+    public async Task FlushSuccessesAsync()
     {
         foreach (var gate in _gates.Values)
         {
@@ -263,22 +256,6 @@ internal sealed partial class CircuitGates : IAsyncDisposable
         }
     }
 
-    private async Task RunEveryAsync(TimeSpan period, Func<Task> work)
-    {
-        using var timer = new PeriodicTimer(period, _time);
-        while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
-        {
-            try
-            {
-                await work().ConfigureAwait(false);
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                LogBackgroundFailure(error);
-            }
-        }
-    }
-
     private ResiliencePipeline BuildLocalBreaker(string component, CircuitBreakerManualControl control)
     {
         var local = _options.LocalBreaker;
@@ -310,7 +287,4 @@ internal sealed partial class CircuitGates : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "This worker's local breaker for '{Component}' opened")]
     private partial void LogLocalOpened(string component);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "A background task of the recovery client failed")]
-    private partial void LogBackgroundFailure(Exception error);
 }

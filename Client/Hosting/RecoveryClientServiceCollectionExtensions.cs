@@ -6,7 +6,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RecoveryCluster.Client.Connection;
 using RecoveryCluster.Client.Classification;
+using RecoveryCluster.Client.Gate;
 using RecoveryCluster.Client.Hooks;
+using RecoveryCluster.Client.Measurement;
+using RecoveryCluster.Client.Recovery;
 using RecoveryCluster.Client.Strategies;
 
 namespace RecoveryCluster.Client.Hosting;
@@ -47,11 +50,17 @@ public static class RecoveryClientServiceCollectionExtensions
 
             return hooks;
         });
-        services.TryAddSingleton(sp => new RecoveryClient(
-            sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<IOptions<RecoveryClientOptions>>(), sp.GetRequiredService<ErrorClassifier>(),
-            sp.GetRequiredService<StrategyRegistry>(), sp.GetRequiredService<IRecoveryActions>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<RecoveryClient>>(), sp.GetRequiredService<RecoveryHooks>(), sp.GetRequiredService<ClusterConnectionStatus>(),
-            sp.GetRequiredService<ErrorCorrections>()));
+
+        // The client's parts, one service each; their periodic work starts in RecoveryClientLifetime, not in a constructor.
+        services.TryAddSingleton<ClusterCalls>();
+        services.TryAddSingleton<CircuitGates>();
+        services.TryAddSingleton<ResourceSampler>();
+        services.TryAddSingleton<StabilityTracker>();
+        services.TryAddSingleton<OfflineRecoveries>();
+        services.TryAddSingleton<RecoveryLoop>();
+        services.TryAddSingleton<RecoveryClientBackground>();
+        services.TryAddSingleton<RecoveryClientParts>();
+        services.TryAddSingleton(sp => new RecoveryClient(sp.GetRequiredService<RecoveryClientParts>()));
         services.TryAddSingleton<IRecoveryClient>(sp => sp.GetRequiredService<RecoveryClient>());
         services.AddHostedService<RecoveryClientLifetime>();
         return services;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
 using RecoveryCluster.Client.Connection;
 using RecoveryCluster.Errors;
 using RecoveryCluster.Strategies;
@@ -9,14 +10,16 @@ namespace RecoveryCluster.Client.Measurement;
 /// Measures stability after each recovery: the share of the component's operations that succeed during the window
 /// that follows it. Closed windows are sent to the strategy's statistics grain.
 /// </summary>
-internal sealed class StabilityTracker(IGrainFactory grains, ClusterCalls calls, TimeProvider time, TimeSpan window)
+internal sealed class StabilityTracker(IGrainFactory grains, ClusterCalls calls, TimeProvider time, IOptions<RecoveryClientOptions> options)
 {
+    private readonly TimeSpan _window = options.Value.StabilityWindow;
+
     private readonly ConcurrentDictionary<string, StabilityWindow> _open = new(StringComparer.Ordinal);
 
     public bool IsEmpty => _open.IsEmpty;
 
     public void Start(string component, ErrorType type, string strategyId) =>
-        _open[component] = new StabilityWindow(component, type, strategyId, time.GetUtcNow() + window);
+        _open[component] = new StabilityWindow(component, type, strategyId, time.GetUtcNow() + _window);
 
     public void Count(string component, bool success)
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RecoveryCluster.Client.Connection;
 using RecoveryCluster.Errors;
 
@@ -11,8 +12,11 @@ namespace RecoveryCluster.Client.Recovery;
 /// buffer is bounded by <see cref="OfflineBufferOptions"/>; whatever leaves it unsent is counted and logged.
 /// </summary>
 internal sealed partial class OfflineRecoveries(
-    IGrainFactory grains, RecoveryClientOptions options, ClusterConnectionStatus connection, ClusterCalls calls, TimeProvider time, ILogger logger)
+    IGrainFactory grains, IOptions<RecoveryClientOptions> clientOptions, ClusterConnectionStatus connection, ClusterCalls calls, TimeProvider time,
+    ILogger<RecoveryClient> logger)
 {
+    private readonly RecoveryClientOptions _options = clientOptions.Value;
+
     /// <summary>Records per call: small enough that one call is well inside the send timeout even in durable mode.</summary>
     private const int BatchSize = 64;
 
@@ -23,7 +27,7 @@ internal sealed partial class OfflineRecoveries(
     private readonly LinkedList<Entry> _entries = new();
     private readonly SemaphoreSlim _sending = new(1, 1);
     private readonly Guid _epoch = Guid.NewGuid();
-    private readonly OfflineBufferOptions _buffer = options.OfflineBuffer;
+    private readonly OfflineBufferOptions _buffer = clientOptions.Value.OfflineBuffer;
     private long _sequence;
     private long _dropped;
     private long _sent;
@@ -117,8 +121,8 @@ internal sealed partial class OfflineRecoveries(
 
     private async Task<bool> SendBatchAsync(string errorId, LinkedListNode<Entry>[] chunk, CancellationToken cancellationToken)
     {
-        var batch = new OfflineBatch(options.WorkerId, _epoch, [.. chunk.Select(e => e.Value.Record)]);
-        var timeout = options.ClusterCallTimeout > MinSendTimeout ? options.ClusterCallTimeout : MinSendTimeout;
+        var batch = new OfflineBatch(_options.WorkerId, _epoch, [.. chunk.Select(e => e.Value.Record)]);
+        var timeout = _options.ClusterCallTimeout > MinSendTimeout ? _options.ClusterCallTimeout : MinSendTimeout;
         try
         {
             await calls.CallAsync(() => grains.GetGrain<IErrorGrain>(errorId).RecordOfflineAsync(batch), cancellationToken, timeout).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RecoveryCluster.CircuitBreaker;
 using RecoveryCluster.Client.Classification;
 using RecoveryCluster.Client.Connection;
@@ -19,16 +20,16 @@ namespace RecoveryCluster.Client.Recovery;
 /// is out of reach the worker recovers alone, at level 1, and keeps the record for the cluster.
 /// </summary>
 internal sealed partial class RecoveryLoop(
-    IGrainFactory grains, RecoveryClientOptions options, ErrorClassifier classifier, StrategyRegistry strategies,
-    IRecoveryActions actions, TimeProvider time, ILogger logger, ResourceSampler resources, StabilityTracker stability, RecoveryHooks hooks,
-    IComponentPassage passage, ClusterConnectionStatus connection, OfflineRecoveries offline, ClusterCalls clusterCalls, ErrorCorrections corrections)
+    IGrainFactory grains, IOptions<RecoveryClientOptions> options, ErrorClassifier classifier, StrategyRegistry strategies,
+    IRecoveryActions actions, TimeProvider time, ILogger<RecoveryClient> logger, ResourceSampler resources, StabilityTracker stability, RecoveryHooks hooks,
+    ClusterConnectionStatus connection, OfflineRecoveries offline, ClusterCalls clusterCalls, ErrorCorrections corrections)
 {
     /// <summary>What a worker does alone, in order: the strategies any per-process pipeline has.</summary>
     private static readonly string[] LocalStrategies = [StrategyIds.Retry, StrategyIds.Fallback];
 
     private readonly RecoveryHooks _hooks = hooks;
     private readonly IGrainFactory _grains = grains;
-    private readonly RecoveryClientOptions _options = options;
+    private readonly RecoveryClientOptions _options = options.Value;
     private readonly ErrorClassifier _classifier = classifier;
     private readonly StrategyRegistry _strategies = strategies;
     private readonly IRecoveryActions _actions = actions;
@@ -41,8 +42,9 @@ internal sealed partial class RecoveryLoop(
 
     private string WorkerId => _options.WorkerId;
 
+    /// <summary>Recovers a failed call; <paramref name="passage"/> gates each plan's attempt on the component's breaker.</summary>
     public async Task<object?> RecoverAsync(
-        ComponentGate gate, string operation, Func<CancellationToken, Task<object?>> action, Exception error, ExecuteOptions options, CancellationToken cancellationToken)
+        ComponentGate gate, IComponentPassage passage, string operation, Func<CancellationToken, Task<object?>> action, Exception error, ExecuteOptions options, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
         var progress = new RecoveryProgress();
@@ -51,7 +53,7 @@ internal sealed partial class RecoveryLoop(
         activity?.SetTag("rc.operation", operation);
         try
         {
-            var (value, held) = await RecoverCoreAsync(gate, operation, action, error, options, progress, cancellationToken).ConfigureAwait(false);
+            var (value, held) = await RecoverCoreAsync(gate, passage, operation, action, error, options, progress, cancellationToken).ConfigureAwait(false);
             Finish(gate.Component, progress, started, resolved: true, escalated: false, held, activity);
             return value;
         }
@@ -95,7 +97,7 @@ internal sealed partial class RecoveryLoop(
 
     /// <summary>Recovers the call, or throws; the flag says the value came from a held level-1 attempt.</summary>
     private async Task<(object? Value, bool Held)> RecoverCoreAsync(
-        ComponentGate gate, string operation, Func<CancellationToken, Task<object?>> action, Exception error, ExecuteOptions options,
+        ComponentGate gate, IComponentPassage passage, string operation, Func<CancellationToken, Task<object?>> action, Exception error, ExecuteOptions options,
         RecoveryProgress progress, CancellationToken cancellationToken)
     {
         var failure = await ReportAsync(gate, operation, error, options, progress, cancellationToken).ConfigureAwait(false);
@@ -104,7 +106,7 @@ internal sealed partial class RecoveryLoop(
             return (await RecoverLocallyAsync(gate, operation, action, error, failure.Classification, failure.Occurrence, options, progress, cancellationToken).ConfigureAwait(false), false);
         }
 
-        return await RunPlansAsync(gate, operation, action, error, options, failure, progress, cancellationToken).ConfigureAwait(false);
+        return await RunPlansAsync(gate, passage, operation, action, error, options, failure, progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Classifies the failure and reports it; without an answer from the cluster the result has no plan.</summary>
@@ -147,7 +149,7 @@ internal sealed partial class RecoveryLoop(
 
     /// <summary>Runs each plan the cluster hands out and records its outcome, until one recovers the call or none is left.</summary>
     private async Task<(object? Value, bool Held)> RunPlansAsync(
-        ComponentGate gate, string operation, Func<CancellationToken, Task<object?>> action, Exception error, ExecuteOptions options,
+        ComponentGate gate, IComponentPassage passage, string operation, Func<CancellationToken, Task<object?>> action, Exception error, ExecuteOptions options,
         ReportedFailure failure, RecoveryProgress progress, CancellationToken cancellationToken)
     {
         var report = failure.Answer!;

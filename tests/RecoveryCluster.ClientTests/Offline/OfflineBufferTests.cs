@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using RecoveryCluster.Client;
 using RecoveryCluster.Client.Connection;
@@ -56,7 +57,7 @@ public sealed class OfflineBufferTests(ClientClusterFixture fixture)
     private OfflineRecoveries Buffer(int capacity, ClusterConnectionState state, TimeSpan? maxAge = null)
     {
         var options = new RecoveryClientOptions { WorkerId = "offline-worker", OfflineBuffer = new OfflineBufferOptions { Capacity = capacity, MaxAge = maxAge ?? TimeSpan.FromHours(1) } };
-        return new OfflineRecoveries(fixture.Client, options, new ClusterConnectionStatus(state), new ClusterCalls(options, _time), _time, NullLogger.Instance);
+        return new OfflineRecoveries(fixture.Client, Options.Create(options), new ClusterConnectionStatus(state), new ClusterCalls(Options.Create(options), _time), _time, NullLogger<RecoveryClient>.Instance);
     }
 
     /// <summary>Adds a record of a failure on a fresh component (so its error is new to the cluster) and returns its occurrence.</summary>
