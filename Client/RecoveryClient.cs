@@ -262,16 +262,23 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
         }
 
         _stability.Count(component, success: false);
-        if (!_connection.IsConnected)
+        if (_connection.IsConnected)
         {
-            return;
+            await ReportFailureAsync(gate, failure).ConfigureAwait(false);
         }
+    }
 
+    /// <summary>
+    /// Tells the breaker of a failure. A method of its own, like <see cref="RecordProbeSuccessAsync"/>: the closure of
+    /// its cluster call is then made only on this path, not on every completed call.
+    /// </summary>
+    private async Task ReportFailureAsync(ComponentGate gate, Exception failure)
+    {
         var classification = _classifier.Classify(failure);
         var signal = new RecoveryCluster.CircuitBreaker.FailureSignal(WorkerId, classification.Type, classification.Severity, RecoveryLoop.Truncate(failure.Message));
         try
         {
-            _gates.Apply(gate, (await _calls.CallAsync(gate, () => _gates.Breaker(component).RecordFailureAsync(signal)).ConfigureAwait(false)).Circuit);
+            _gates.Apply(gate, (await _calls.CallAsync(gate, () => _gates.Breaker(gate.Component).RecordFailureAsync(signal)).ConfigureAwait(false)).Circuit);
         }
         catch (Exception error) when (ClusterFailure.Is(error))
         {
@@ -393,6 +400,12 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
             return;
         }
 
+        await RecordProbeSuccessAsync(gate).ConfigureAwait(false);
+    }
+
+    /// <summary>A probe's success closes the circuit sooner; apart from <see cref="CompleteAsync(ComponentGate, GateDecision, bool)"/> so the closed path allocates no closure.</summary>
+    private async Task RecordProbeSuccessAsync(ComponentGate gate)
+    {
         try
         {
             var snapshot = await _calls.CallAsync(() => _gates.Breaker(gate.Component).RecordProbeSuccessAsync(WorkerId)).ConfigureAwait(false);
