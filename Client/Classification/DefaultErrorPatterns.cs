@@ -2,7 +2,7 @@ using RecoveryCluster.Errors;
 
 namespace RecoveryCluster.Client.Classification;
 
-/// <summary>The six default patterns of the reference design, with their priorities.</summary>
+/// <summary>The six default patterns, with their priorities.</summary>
 public static class DefaultErrorPatterns
 {
     public const string MissingAsyncKeyword = "missing-async-keyword";

@@ -2,7 +2,7 @@ using RecoveryCluster.Errors;
 
 namespace RecoveryCluster.CircuitBreaker;
 
-/// <summary>A failure offered to a breaker. Whether it counts follows the selective-recording rules (DESIGN §3).</summary>
+/// <summary>A failure offered to a breaker. Whether it counts follows the selective-recording rules.</summary>
 [GenerateSerializer, Immutable, Alias("rc.failure-signal")]
 public sealed record FailureSignal(
     [property: Id(0)] string WorkerId,

@@ -2,7 +2,7 @@ namespace RecoveryCluster.Strategies;
 
 /// <summary>The performance of one strategy for one error type: all-time counters, the recent window's score and the adaptive timeout.</summary>
 /// <param name="WindowSamples">Executions in the recent window, which the score is computed from.</param>
-/// <param name="Score">0..1; see the score formula in DESIGN §3.</param>
+/// <param name="Score">0..1; the weighted score of StrategyScore.</param>
 /// <param name="Timeout">The adaptive timeout the next plan gets.</param>
 [GenerateSerializer, Immutable, Alias("rc.strategy-stats")]
 public sealed record StrategyStatsSnapshot(

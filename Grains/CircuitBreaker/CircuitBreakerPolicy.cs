@@ -41,7 +41,7 @@ public sealed class CircuitBreakerPolicy(CircuitBreakerOptions options)
     }
 
     /// <summary>
-    /// Selective recording (DESIGN §3): count anything in half-open, severe or critical failures, crashes, medium
+    /// Selective recording: count anything in half-open, severe or critical failures, crashes, medium
     /// failures on critical operations, and a worker's consecutive failures of the same type; skip isolated mild
     /// failures. A failure recovered at level 1 ends its worker's chain through the recovery's success
     /// (<see cref="RecordProbeSuccess"/>), so the next mild one is isolated again.

@@ -1,7 +1,7 @@
 namespace RecoveryCluster.Grains.Strategies;
 
 /// <summary>
-/// The adaptive timeout rule of DESIGN §3: after a success t = max(t·0.9, t_run·0.5, min), where t_run is the timeout
+/// The adaptive timeout rule: after a success t = max(t·0.9, t_run·0.5, min), where t_run is the timeout
 /// the attempt ran under (so a strategy that keeps succeeding converges to min); after a failure or a timeout
 /// t = min(t·1.5, max).
 /// </summary>

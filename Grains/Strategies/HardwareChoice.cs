@@ -5,7 +5,7 @@ using RecoveryCluster.Strategies;
 namespace RecoveryCluster.Grains.Strategies;
 
 /// <summary>
-/// Hardware-aware choice (the reference design's per-machine performance): when every candidate has at least the
+/// Hardware-aware choice (per-machine performance): when every candidate has at least the
 /// minimum samples on the failing machine, the one that succeeds most often there wins, whatever its overall score,
 /// since a repair that works on one kind of machine may not on another. Otherwise there is no choice to make here.
 /// </summary>

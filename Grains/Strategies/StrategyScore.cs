@@ -3,7 +3,7 @@ using RecoveryCluster.Strategies;
 namespace RecoveryCluster.Grains.Strategies;
 
 /// <summary>
-/// The score of DESIGN §3: 0.40·successRate + 0.15·timeScore + 0.15·(1 − avgImpact) + 0.15·avgStability + 0.15·taskRecoveryRate.
+/// The score: 0.40·successRate + 0.15·timeScore + 0.15·(1 − avgImpact) + 0.15·avgStability + 0.15·taskRecoveryRate.
 /// </summary>
 public static class StrategyScore
 {

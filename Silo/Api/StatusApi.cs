@@ -30,7 +30,7 @@ public static class StatusApi
         var metrics = await history.MetricsAsync(null, null, null);
         var overall = metrics.Overall;
 
-        // As the reference design counts it: the strategies with recorded executions, not the catalog's size.
+        // The strategies with recorded executions, not the catalog's size: a strategy never run recovers nothing.
         return TypedResults.Ok(new StatusResponse("ok", silos.Count, new ErrorHandlingStatus(
             counts.Total, counts.Unresolved, metrics.Strategies.Count, overall.TotalExecutions, overall.OverallSuccessRate)));
     }

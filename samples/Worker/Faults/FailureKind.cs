@@ -1,6 +1,6 @@
 namespace RecoveryCluster.Worker.Faults;
 
-/// <summary>The failures the injector can plant (after the reference design's failure injector).</summary>
+/// <summary>The failures the injector can plant.</summary>
 public enum FailureKind
 {
     ConnectionFailure,

@@ -1,6 +1,6 @@
 namespace RecoveryCluster.Worker.Faults;
 
-/// <summary>How a fault of the time model behaves while it lasts (DESIGN §4b); calls never shorten it.</summary>
+/// <summary>How a fault of the time model behaves while it lasts; calls never shorten it.</summary>
 public enum FaultPattern
 {
     /// <summary>Every call fails until the fault's duration has passed.</summary>

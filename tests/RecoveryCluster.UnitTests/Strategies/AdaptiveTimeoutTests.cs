@@ -90,7 +90,7 @@ public sealed class AdaptiveTimeoutTests
     [Fact]
     public void From_the_base_successes_go_27_24_3_21_87_down_to_the_5_s_minimum_and_one_failure_makes_it_7_5()
     {
-        // The reference design's sequence: 30 -> 27 -> 24.3 -> 21.87 -> ... -> 5.00315 (after 17) -> 5.0.
+        // The sequence from the default: 30 -> 27 -> 24.3 -> 21.87 -> ... -> 5.00315 (after 17) -> 5.0.
         var timeout = Base;
         var steps = new List<TimeSpan>();
         for (var i = 0; i < 17; i++)
