@@ -41,7 +41,8 @@ public sealed partial class ErrorGrain(
 
     private string ErrorId => this.GetPrimaryKeyString();
 
-    private ErrorState S => state.State;
+    /// <summary>This error's state (the persistent state's value).</summary>
+    private ErrorState Error => state.State;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -55,7 +56,7 @@ public sealed partial class ErrorGrain(
 
         // The snapshot may be behind the journal (it is written lazily); the journal is never behind an answer.
         _snapshots.Start(this, SnapshotEvery);
-        if (await journal.ReadAsync(ErrorId, cancellationToken) is { } latest && latest.JournalVersion > S.JournalVersion)
+        if (await journal.ReadAsync(ErrorId, cancellationToken) is { } latest && latest.JournalVersion > Error.JournalVersion)
         {
             state.State = latest;
         }
@@ -77,9 +78,9 @@ public sealed partial class ErrorGrain(
         using var activity = RecoveryInstruments.Activities.StartActivity("ErrorGrain.Report");
         activity?.SetTag("rc.error.id", ErrorId);
         var started = clock.TimeProvider.GetTimestamp();
-        var plansBefore = S.PlansIssued;
+        var plansBefore = Error.PlansIssued;
         var result = await RollBackOnFailureAsync(() => ApplyReportAsync(occurrence));
-        events.Publish(ErrorEvents.Reported(occurrence, result, S.PlansIssued != plansBefore, clock.TimeProvider.GetElapsedTime(started), clock.UtcNow));
+        events.Publish(ErrorEvents.Reported(occurrence, result, Error.PlansIssued != plansBefore, clock.TimeProvider.GetElapsedTime(started), clock.UtcNow));
         instruments.Reports.Add(1, new KeyValuePair<string, object?>("error.type", occurrence.Type.ToName()));
         instruments.DecisionLatency.Record(clock.TimeProvider.GetElapsedTime(started).TotalMilliseconds);
         return result;
@@ -98,16 +99,16 @@ public sealed partial class ErrorGrain(
         var now = clock.UtcNow;
         var occurrenceId = Guid.NewGuid().ToString("N");
         Aggregate(occurrence, occurrenceId, now);
-        S.LastCircuitState = circuit.State;
+        Error.LastCircuitState = circuit.State;
 
         var isRegression = false;
-        var held = S.Status == ErrorStatus.Escalated;
-        if (held && EscalationHoldPolicy.BreakerClosedSince(circuit.State, circuit.LastTransitionAt, S.EscalatedAt))
+        var held = Error.Status == ErrorStatus.Escalated;
+        if (held && EscalationHoldPolicy.BreakerClosedSince(circuit.State, circuit.LastTransitionAt, Error.EscalatedAt))
         {
             held = false;
             LogHoldEndedByBreaker(ErrorId, context.Component);
         }
-        else if (held && EscalationHoldPolicy.Expired(S.EscalatedAt, now, _options.EscalationHold))
+        else if (held && EscalationHoldPolicy.Expired(Error.EscalatedAt, now, _options.EscalationHold))
         {
             held = false;
         }
@@ -118,57 +119,57 @@ public sealed partial class ErrorGrain(
             var attempt = await PlanAsync(RecoveryLevel.Basic, circuit.State, held: true, occurrence);
             await PersistAsync();
             PublishSummary();
-            return new ReportResult(ErrorId, occurrenceId, S.AggregatedCount, S.Status, attempt, IsRegression: false, Held: true);
+            return new ReportResult(ErrorId, occurrenceId, Error.AggregatedCount, Error.Status, attempt, IsRegression: false, Held: true);
         }
 
-        if (S.Status is ErrorStatus.Resolved or ErrorStatus.Failed or ErrorStatus.Escalated || S.Episode == 0)
+        if (Error.Status is ErrorStatus.Resolved or ErrorStatus.Failed or ErrorStatus.Escalated || Error.Episode == 0)
         {
-            isRegression = S.Status == ErrorStatus.Resolved && S.ResolvedAt is { } resolvedAt && now - resolvedAt <= _options.RegressionWindow;
+            isRegression = Error.Status == ErrorStatus.Resolved && Error.ResolvedAt is { } resolvedAt && now - resolvedAt <= _options.RegressionWindow;
             if (isRegression)
             {
-                S.Regressions++;
+                Error.Regressions++;
             }
 
-            S.Episode++;
-            S.Status = ErrorStatus.Open;
-            S.ResolvedAt = null;
-            S.HeldSuccesses = 0;
-            var level = RecoveryLevelPolicy.StartLevel(circuit.State, S.FailedAtEnhanced);
-            S.PendingPlan = await PlanAsync(level, circuit.State, held: false, occurrence);
+            Error.Episode++;
+            Error.Status = ErrorStatus.Open;
+            Error.ResolvedAt = null;
+            Error.HeldSuccesses = 0;
+            var level = RecoveryLevelPolicy.StartLevel(circuit.State, Error.FailedAtEnhanced);
+            Error.PendingPlan = await PlanAsync(level, circuit.State, held: false, occurrence);
         }
 
         await PersistAsync();
         PublishSummary();
-        return new ReportResult(ErrorId, occurrenceId, S.AggregatedCount, S.Status, S.PendingPlan, isRegression);
+        return new ReportResult(ErrorId, occurrenceId, Error.AggregatedCount, Error.Status, Error.PendingPlan, isRegression);
     }
 
     public async Task<OutcomeResult> RecordOutcomeAsync(int attempt, RecoveryOutcome outcome)
     {
-        if (!S.Reported)
+        if (!Error.Reported)
         {
             throw new ErrorNotReportedException($"Error '{ErrorId}' was never reported; report it before recording outcomes.");
         }
 
-        var issued = OutcomeValidator.Validate(attempt, outcome, S.IssuedPlans, catalog);
-        if (outcome.OutcomeId is { } outcomeId && S.RecentOutcomeIds.Contains(outcomeId))
+        var issued = OutcomeValidator.Validate(attempt, outcome, Error.IssuedPlans, catalog);
+        if (outcome.OutcomeId is { } outcomeId && Error.RecentOutcomeIds.Contains(outcomeId))
         {
             // A repeat of a recorded outcome (its first answer was lost): the same kind of answer, nothing counted twice.
             var impactOfRepeat = ImpactScore.Compute(outcome.Before, outcome.After, outcome.ExecutionTime, outcome.AffectedTasks, outcome.RecoveredTasks);
-            var escalatedByIt = S.Status == ErrorStatus.Escalated && S.EscalatingOutcomeId == outcomeId;
-            return new OutcomeResult(S.Status, S.PendingPlan?.Level, S.PendingPlan, impactOfRepeat, escalatedByIt);
+            var escalatedByIt = Error.Status == ErrorStatus.Escalated && Error.EscalatingOutcomeId == outcomeId;
+            return new OutcomeResult(Error.Status, Error.PendingPlan?.Level, Error.PendingPlan, impactOfRepeat, escalatedByIt);
         }
 
         using var activity = RecoveryInstruments.Activities.StartActivity("ErrorGrain.RecordOutcome");
         activity?.SetTag("rc.error.id", ErrorId);
         activity?.SetTag("rc.strategy", outcome.StrategyId);
         var started = clock.TimeProvider.GetTimestamp();
-        var wasPending = S.PendingPlan?.Attempt == attempt;
-        var wasHeld = S.Status == ErrorStatus.Escalated;
+        var wasPending = Error.PendingPlan?.Attempt == attempt;
+        var wasHeld = Error.Status == ErrorStatus.Escalated;
         var result = await RollBackOnFailureAsync(() => ApplyOutcomeAsync(attempt, outcome, issued));
-        var recorded = ErrorEvents.Recorded(ErrorId, S, attempt, issued.Level, outcome, wasPending, result, clock.TimeProvider.GetElapsedTime(started), clock.UtcNow);
+        var recorded = ErrorEvents.Recorded(ErrorId, Error, attempt, issued.Level, outcome, wasPending, result, clock.TimeProvider.GetElapsedTime(started), clock.UtcNow);
         var provedHealthy = wasHeld && issued.Held && result.Status == ErrorStatus.Resolved;
-        events.Publish(provedHealthy ? [.. recorded, ErrorEvents.ProvedHealthy(ErrorId, S, attempt, outcome.StrategyId, _options.SuccessesToEndHold, clock.UtcNow)] : recorded);
-        var tags = new TagList { { "error.type", S.Type.ToName() }, { "strategy", outcome.StrategyId }, { "level", (int)issued.Level } };
+        events.Publish(provedHealthy ? [.. recorded, ErrorEvents.ProvedHealthy(ErrorId, Error, attempt, outcome.StrategyId, _options.SuccessesToEndHold, clock.UtcNow)] : recorded);
+        var tags = new TagList { { "error.type", Error.Type.ToName() }, { "strategy", outcome.StrategyId }, { "level", (int)issued.Level } };
         instruments.CountAttempt(outcome.Success, tags);
 
         if (result.Status == ErrorStatus.Resolved && outcome.Success)
@@ -179,13 +180,13 @@ public sealed partial class ErrorGrain(
         if (result.EscalatedNow)
         {
             // Counted here, after the escalation is durable, so a retried call after a failed write cannot count it twice.
-            instruments.Escalations.Add(1, new KeyValuePair<string, object?>("error.type", S.Type.ToName()));
-            LogEscalated(ErrorId, S.Context!.Component, S.Message);
+            instruments.Escalations.Add(1, new KeyValuePair<string, object?>("error.type", Error.Type.ToName()));
+            LogEscalated(ErrorId, Error.Context!.Component, Error.Message);
         }
 
         if (provedHealthy)
         {
-            LogHoldEndedByHealth(ErrorId, S.Context!.Component, _options.SuccessesToEndHold);
+            LogHoldEndedByHealth(ErrorId, Error.Context!.Component, _options.SuccessesToEndHold);
         }
 
         instruments.DecisionLatency.Record(clock.TimeProvider.GetElapsedTime(started).TotalMilliseconds);
@@ -196,33 +197,33 @@ public sealed partial class ErrorGrain(
     {
         var now = clock.UtcNow;
         var impact = ImpactScore.Compute(outcome.Before, outcome.After, outcome.ExecutionTime, outcome.AffectedTasks, outcome.RecoveredTasks);
-        var resolves = outcome.Success && S.PendingPlan?.Attempt == attempt;
+        var resolves = outcome.Success && Error.PendingPlan?.Attempt == attempt;
         var recordId = outcome.OutcomeId ?? Guid.CreateVersion7(now);
         if (outcome.OutcomeId is { } outcomeId)
         {
-            S.RecentOutcomeIds.Add(outcomeId);
-            Trim(S.RecentOutcomeIds, OutcomeIdsKept);
+            Error.RecentOutcomeIds.Add(outcomeId);
+            Trim(Error.RecentOutcomeIds, OutcomeIdsKept);
         }
 
 
         // The history row is the durable record of the outcome: it commits before anything else moves, and its id lets
         // the statistics grain count it once however often it is delivered.
         await history.AppendAsync(new RecoveryRecord(
-            ErrorId, S.Type, outcome.StrategyId, issued.Level, attempt, outcome.Success, outcome.ExecutionTime,
+            ErrorId, Error.Type, outcome.StrategyId, issued.Level, attempt, outcome.Success, outcome.ExecutionTime,
             outcome.AffectedTasks, outcome.RecoveredTasks, outcome.Before, outcome.After, impact, outcome.StabilityScore,
-            outcome.HardwareId, S.Context?.WorkerId, S.Context?.Component ?? string.Empty, now, resolves, recordId, outcome.TimedOut));
-        scores.Record(StrategyStatsKey.For(S.Type, outcome.StrategyId), new StrategyExecution(
+            outcome.HardwareId, Error.Context?.WorkerId, Error.Context?.Component ?? string.Empty, now, resolves, recordId, outcome.TimedOut));
+        scores.Record(StrategyStatsKey.For(Error.Type, outcome.StrategyId), new StrategyExecution(
             outcome.Success, outcome.ExecutionTime, outcome.AffectedTasks, outcome.RecoveredTasks, impact,
             outcome.StabilityScore, outcome.HardwareId, outcome.TimedOut, issued.Level, now, recordId, issued.Timeout));
 
-        S.RetryCount++;
-        S.LevelHistory.Add(new LevelHistoryEntry(issued.Episode, attempt, issued.Level, outcome.StrategyId, outcome.Success, outcome.ExecutionTime, impact, now));
-        Trim(S.LevelHistory, _options.LevelHistoryKept);
+        Error.RetryCount++;
+        Error.LevelHistory.Add(new LevelHistoryEntry(issued.Episode, attempt, issued.Level, outcome.StrategyId, outcome.Success, outcome.ExecutionTime, impact, now));
+        Trim(Error.LevelHistory, _options.LevelHistoryKept);
 
         // Only the outcome of the pending plan moves the error; a late outcome of an older plan is recorded and nothing more,
         // except that a held attempt of the current hold counts toward proving the component healthy.
         var escalatedNow = false;
-        if (S.PendingPlan?.Attempt == attempt)
+        if (Error.PendingPlan?.Attempt == attempt)
         {
             if (outcome.Success)
             {
@@ -233,10 +234,10 @@ public sealed partial class ErrorGrain(
                 escalatedNow = await EscalateAsync(issued.Level, outcome.OutcomeId, now);
             }
         }
-        else if (issued.Held && issued.Episode == S.Episode && S.Status == ErrorStatus.Escalated)
+        else if (issued.Held && issued.Episode == Error.Episode && Error.Status == ErrorStatus.Escalated)
         {
-            S.HeldSuccesses = EscalationHoldPolicy.SuccessesInRow(S.HeldSuccesses, outcome.Success);
-            if (EscalationHoldPolicy.ProvedHealthy(S.HeldSuccesses, _options.SuccessesToEndHold))
+            Error.HeldSuccesses = EscalationHoldPolicy.SuccessesInRow(Error.HeldSuccesses, outcome.Success);
+            if (EscalationHoldPolicy.ProvedHealthy(Error.HeldSuccesses, _options.SuccessesToEndHold))
             {
                 await ResolveEpisodeAsync(now);
             }
@@ -244,14 +245,14 @@ public sealed partial class ErrorGrain(
 
         await PersistAsync();
         PublishSummary();
-        return new OutcomeResult(S.Status, S.PendingPlan?.Level, S.PendingPlan, impact, escalatedNow);
+        return new OutcomeResult(Error.Status, Error.PendingPlan?.Level, Error.PendingPlan, impact, escalatedNow);
     }
 
     public async Task<int> RecordOfflineAsync(OfflineBatch batch)
     {
         var now = clock.UtcNow;
         OfflineBatchValidator.Validate(batch, ErrorId, catalog, now);
-        var mark = S.ReplayMarks.Find(m => string.Equals(m.WorkerId, batch.WorkerId, StringComparison.Ordinal));
+        var mark = Error.ReplayMarks.Find(m => string.Equals(m.WorkerId, batch.WorkerId, StringComparison.Ordinal));
         var taken = mark is not null && mark.Epoch == batch.Epoch ? mark.Sequence : 0;
         var fresh = batch.Recoveries.Where(r => r.Sequence > taken).ToList();
         if (fresh.Count == 0)
@@ -268,11 +269,11 @@ public sealed partial class ErrorGrain(
 
             if (mark is not null)
             {
-                S.ReplayMarks.Remove(mark);
+                Error.ReplayMarks.Remove(mark);
             }
 
-            S.ReplayMarks.Add(new ReplayMark { WorkerId = batch.WorkerId, Epoch = batch.Epoch, Sequence = fresh[^1].Sequence });
-            Trim(S.ReplayMarks, ReplayMarksKept);
+            Error.ReplayMarks.Add(new ReplayMark { WorkerId = batch.WorkerId, Epoch = batch.Epoch, Sequence = fresh[^1].Sequence });
+            Trim(Error.ReplayMarks, ReplayMarksKept);
             await PersistAsync();
             PublishSummary();
             LogOfflineTaken(ErrorId, fresh.Count, batch.WorkerId);
@@ -289,73 +290,73 @@ public sealed partial class ErrorGrain(
     {
         var occurrence = recovery.Occurrence;
         var recovered = recovery.Outcomes[^1].Success;
-        if (!S.Reported)
+        if (!Error.Reported)
         {
-            S.Reported = true;
-            S.Type = occurrence.Type;
-            S.Severity = occurrence.Severity;
-            S.Message = occurrence.Message;
-            S.ExceptionType = occurrence.ExceptionType;
-            S.Context = occurrence.Context;
-            S.FirstSeen = occurrence.Timestamp;
-            S.LastSeen = occurrence.Timestamp;
-            S.Status = recovered ? ErrorStatus.Resolved : ErrorStatus.Failed;
-            S.ResolvedAt = recovered ? occurrence.Timestamp : null;
+            Error.Reported = true;
+            Error.Type = occurrence.Type;
+            Error.Severity = occurrence.Severity;
+            Error.Message = occurrence.Message;
+            Error.ExceptionType = occurrence.ExceptionType;
+            Error.Context = occurrence.Context;
+            Error.FirstSeen = occurrence.Timestamp;
+            Error.LastSeen = occurrence.Timestamp;
+            Error.Status = recovered ? ErrorStatus.Resolved : ErrorStatus.Failed;
+            Error.ResolvedAt = recovered ? occurrence.Timestamp : null;
         }
 
-        S.FirstSeen = occurrence.Timestamp < S.FirstSeen ? occurrence.Timestamp : S.FirstSeen;
-        S.LastSeen = occurrence.Timestamp > S.LastSeen ? occurrence.Timestamp : S.LastSeen;
-        S.AggregatedCount++;
+        Error.FirstSeen = occurrence.Timestamp < Error.FirstSeen ? occurrence.Timestamp : Error.FirstSeen;
+        Error.LastSeen = occurrence.Timestamp > Error.LastSeen ? occurrence.Timestamp : Error.LastSeen;
+        Error.AggregatedCount++;
         var at = occurrence.Timestamp;
         foreach (var outcome in recovery.Outcomes)
         {
             var impact = ImpactScore.Compute(outcome.Before, outcome.After, outcome.ExecutionTime, outcome.AffectedTasks, outcome.RecoveredTasks);
             var recordId = outcome.OutcomeId!.Value;
             await history.AppendAsync(new RecoveryRecord(
-                ErrorId, S.Type, outcome.StrategyId, RecoveryLevel.Basic, Attempt: 0, outcome.Success, outcome.ExecutionTime,
+                ErrorId, Error.Type, outcome.StrategyId, RecoveryLevel.Basic, Attempt: 0, outcome.Success, outcome.ExecutionTime,
                 outcome.AffectedTasks, outcome.RecoveredTasks, outcome.Before, outcome.After, impact, outcome.StabilityScore,
                 outcome.HardwareId, occurrence.Context.WorkerId, occurrence.Context.Component, at, outcome.Success, recordId, outcome.TimedOut));
-            scores.Record(StrategyStatsKey.For(S.Type, outcome.StrategyId), new StrategyExecution(
+            scores.Record(StrategyStatsKey.For(Error.Type, outcome.StrategyId), new StrategyExecution(
                 outcome.Success, outcome.ExecutionTime, outcome.AffectedTasks, outcome.RecoveredTasks, impact,
                 outcome.StabilityScore, outcome.HardwareId, outcome.TimedOut, RecoveryLevel.Basic, at, recordId));
-            S.RetryCount++;
+            Error.RetryCount++;
             at += outcome.ExecutionTime;
         }
     }
 
-    public Task<ErrorReport?> GetReportAsync() => Task.FromResult(S.Reported ? ToReport() : null);
+    public Task<ErrorReport?> GetReportAsync() => Task.FromResult(Error.Reported ? ToReport() : null);
 
     /// <summary>Resolves the error by hand, from any status; an escalated error's hold ends and its next report starts a new episode.</summary>
     public async Task<ErrorReport> ResolveAsync()
     {
-        if (!S.Reported)
+        if (!Error.Reported)
         {
             throw new InvalidOperationException($"Error '{ErrorId}' was never reported, so there is nothing to resolve.");
         }
 
         return await RollBackOnFailureAsync(async () =>
         {
-            S.Status = ErrorStatus.Resolved;
-            S.ResolvedAt = clock.UtcNow;
-            S.PendingPlan = null;
-            S.HeldSuccesses = 0;
+            Error.Status = ErrorStatus.Resolved;
+            Error.ResolvedAt = clock.UtcNow;
+            Error.PendingPlan = null;
+            Error.HeldSuccesses = 0;
             await PersistAsync();
             PublishSummary();
-            events.Publish(ErrorEvents.ResolvedByHand(ErrorId, S, S.ResolvedAt.Value));
+            events.Publish(ErrorEvents.ResolvedByHand(ErrorId, Error, Error.ResolvedAt.Value));
             return ToReport();
         });
     }
 
     public async Task<bool> ForgetAsync(DateTimeOffset seenBefore)
     {
-        if (!S.Reported || S.Status is not (ErrorStatus.Resolved or ErrorStatus.Failed) || S.LastSeen >= seenBefore)
+        if (!Error.Reported || Error.Status is not (ErrorStatus.Resolved or ErrorStatus.Failed) || Error.LastSeen >= seenBefore)
         {
             return false;
         }
 
         if (journal.IsDurable)
         {
-            await journal.DeleteAsync(ErrorId, S.JournalVersion);
+            await journal.DeleteAsync(ErrorId, Error.JournalVersion);
         }
 
         _snapshots.Discard();
@@ -370,32 +371,32 @@ public sealed partial class ErrorGrain(
     /// </summary>
     private async Task PersistAsync()
     {
-        S.Revision++;
+        Error.Revision++;
         if (!journal.IsDurable)
         {
             _snapshots.MarkDirty();
             return;
         }
 
-        S.JournalVersion++;
-        await journal.AppendAsync(ErrorId, S.JournalVersion, S);
+        Error.JournalVersion++;
+        await journal.AppendAsync(ErrorId, Error.JournalVersion, Error);
         _snapshots.MarkDirty();
     }
 
     /// <summary>Keeps the error's line in the error list current (see <see cref="IErrorList"/>).</summary>
-    private void PublishSummary() => errorList.Upsert(S.ToSummary(ErrorId));
+    private void PublishSummary() => errorList.Upsert(Error.ToSummary(ErrorId));
 
     private async Task ResolveEpisodeAsync(DateTimeOffset now)
     {
-        S.Status = ErrorStatus.Resolved;
-        S.ResolvedAt = now;
-        S.PendingPlan = null;
-        S.HeldSuccesses = 0;
-        var context = S.Context!;
+        Error.Status = ErrorStatus.Resolved;
+        Error.ResolvedAt = now;
+        Error.PendingPlan = null;
+        Error.HeldSuccesses = 0;
+        var context = Error.Context!;
 
         // The operation works again: that breaks the worker's failure chain and counts as a probe success in half-open.
         circuits.ProbeSuccess(context.Component, context.WorkerId);
-        S.LastCircuitState = (await circuits.GetAsync(context.Component)).State;
+        Error.LastCircuitState = (await circuits.GetAsync(context.Component)).State;
     }
 
     /// <summary>
@@ -406,45 +407,45 @@ public sealed partial class ErrorGrain(
     {
         if (failedLevel == RecoveryLevel.Enhanced)
         {
-            S.FailedAtEnhanced = true;
+            Error.FailedAtEnhanced = true;
         }
 
         if (RecoveryLevelPolicy.AfterFailure(failedLevel) is { } next)
         {
-            S.Status = ErrorStatus.Retrying;
-            S.PendingPlan = await PlanAsync(next, S.LastCircuitState);
+            Error.Status = ErrorStatus.Retrying;
+            Error.PendingPlan = await PlanAsync(next, Error.LastCircuitState);
             return false;
         }
 
-        S.Status = ErrorStatus.Escalated;
-        S.EscalatedAt = now;
-        S.EscalatingOutcomeId = outcomeId;
-        S.HeldSuccesses = 0;
-        S.PendingPlan = null;
-        await GrainFactory.GetGrain<IEscalationRegistryGrain>(IEscalationRegistryGrain.DefaultKey).AddAsync(ErrorEvents.EscalationOf(ErrorId, S, now));
+        Error.Status = ErrorStatus.Escalated;
+        Error.EscalatedAt = now;
+        Error.EscalatingOutcomeId = outcomeId;
+        Error.HeldSuccesses = 0;
+        Error.PendingPlan = null;
+        await GrainFactory.GetGrain<IEscalationRegistryGrain>(IEscalationRegistryGrain.DefaultKey).AddAsync(ErrorEvents.EscalationOf(ErrorId, Error, now));
         return true;
     }
 
     /// <param name="reported">The occurrence that starts the plan: its error pattern's strategy is weighed at level 1.</param>
     private async Task<RecoveryPlan> PlanAsync(RecoveryLevel level, CircuitState circuit, bool held = false, ErrorOccurrence? reported = null)
     {
-        var candidates = catalog.Candidates(S.Type, level, S.Context?.Features);
+        var candidates = catalog.Candidates(Error.Type, level, Error.Context?.Features);
         var ranked = new (StrategyDescriptor, StrategyStatsSnapshot)[candidates.Count];
         for (var i = 0; i < candidates.Count; i++)
         {
             // Almost always the silo's copy, without a call (see SiloStrategyScores for the bound).
-            ranked[i] = (candidates[i], await scores.GetAsync(StrategyStatsKey.For(S.Type, candidates[i].Id)));
+            ranked[i] = (candidates[i], await scores.GetAsync(StrategyStatsKey.For(Error.Type, candidates[i].Id)));
         }
 
         var preference = level == RecoveryLevel.Basic ? await PatternPreferenceAsync(reported) : null;
-        var selection = StrategySelector.Select(ranked, _options.MinSamplesForScore, _options.ExplorationWeight, S.Context?.HardwareId, preference);
+        var selection = StrategySelector.Select(ranked, _options.MinSamplesForScore, _options.ExplorationWeight, Error.Context?.HardwareId, preference);
 
-        var attempt = ++S.PlansIssued;
-        S.IssuedPlans.Add(new IssuedPlan
+        var attempt = ++Error.PlansIssued;
+        Error.IssuedPlans.Add(new IssuedPlan
         {
-            Attempt = attempt, Episode = S.Episode, Level = level, StrategyId = selection.Chosen.Id, Held = held, Timeout = selection.ChosenStats.Timeout,
+            Attempt = attempt, Episode = Error.Episode, Level = level, StrategyId = selection.Chosen.Id, Held = held, Timeout = selection.ChosenStats.Timeout,
         });
-        Trim(S.IssuedPlans, IssuedPlansKept);
+        Trim(Error.IssuedPlans, IssuedPlansKept);
         return new RecoveryPlan(ErrorId, attempt, level, selection.Chosen.Id, selection.ChosenStats.Timeout, circuit, selection.Ranked, selection.Reason);
     }
 
@@ -456,33 +457,33 @@ public sealed partial class ErrorGrain(
             return null;
         }
 
-        var stats = await scores.GetAsync(StrategyStatsKey.For(S.Type, strategyId));
-        return new PatternPreference(patternId, strategy, stats, S.Type, S.Context?.Features, _options.PatternMinSuccessRate);
+        var stats = await scores.GetAsync(StrategyStatsKey.For(Error.Type, strategyId));
+        return new PatternPreference(patternId, strategy, stats, Error.Type, Error.Context?.Features, _options.PatternMinSuccessRate);
     }
 
     private void Aggregate(ErrorOccurrence occurrence, string occurrenceId, DateTimeOffset now)
     {
-        if (!S.Reported)
+        if (!Error.Reported)
         {
-            S.Reported = true;
-            S.Type = occurrence.Type;
-            S.FirstSeen = now;
+            Error.Reported = true;
+            Error.Type = occurrence.Type;
+            Error.FirstSeen = now;
         }
 
-        S.Severity = occurrence.Severity;
-        S.Message = occurrence.Message;
-        S.ExceptionType = occurrence.ExceptionType;
-        S.Context = occurrence.Context;
-        S.LastSeen = now;
-        S.AggregatedCount++;
-        S.RelatedErrors.Add(occurrenceId);
-        Trim(S.RelatedErrors, _options.RelatedErrorsKept);
+        Error.Severity = occurrence.Severity;
+        Error.Message = occurrence.Message;
+        Error.ExceptionType = occurrence.ExceptionType;
+        Error.Context = occurrence.Context;
+        Error.LastSeen = now;
+        Error.AggregatedCount++;
+        Error.RelatedErrors.Add(occurrenceId);
+        Trim(Error.RelatedErrors, _options.RelatedErrorsKept);
     }
 
     private ErrorReport ToReport() => new(
-        ErrorId, S.Type, S.Severity, S.Message, S.Context!, S.AggregatedCount, [.. S.RelatedErrors], S.RetryCount,
-        S.PendingPlan?.Level, S.Status, S.FirstSeen, S.LastSeen, [.. S.LevelHistory], S.Regressions, S.Episode,
-        S.PendingPlan, S.ResolvedAt);
+        ErrorId, Error.Type, Error.Severity, Error.Message, Error.Context!, Error.AggregatedCount, [.. Error.RelatedErrors], Error.RetryCount,
+        Error.PendingPlan?.Level, Error.Status, Error.FirstSeen, Error.LastSeen, [.. Error.LevelHistory], Error.Regressions, Error.Episode,
+        Error.PendingPlan, Error.ResolvedAt);
 
     /// <summary>
     /// A failure halfway through a change (a grain call or a storage write) leaves memory ahead of storage; dropping
