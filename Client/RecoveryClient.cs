@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,11 +7,10 @@ using RecoveryCluster.Client.Connection;
 using RecoveryCluster.Client.Gate;
 using RecoveryCluster.Client.Hooks;
 using RecoveryCluster.Client.Hosting;
-using RecoveryCluster.Client.Recovery;
 using RecoveryCluster.Client.Measurement;
+using RecoveryCluster.Client.Recovery;
 using RecoveryCluster.Client.Resilience;
 using RecoveryCluster.Client.Strategies;
-using RecoveryCluster.Errors;
 using RecoveryCluster.Events;
 using CircuitState = RecoveryCluster.CircuitBreaker.CircuitState;
 

@@ -1,6 +1,5 @@
 using Npgsql;
 using RecoveryCluster.Errors;
-using RecoveryCluster.Grains.Errors;
 
 namespace RecoveryCluster.Persistence;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans.Serialization;
-using Orleans.Serialization.Configuration;
 using Orleans.Storage;
 using RecoveryCluster.Grains;
 using RecoveryCluster.Grains.Audit;

@@ -2,11 +2,11 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
-using CircuitBreakerManualControl = Polly.CircuitBreaker.CircuitBreakerManualControl;
-using CircuitBreakerStrategyOptions = Polly.CircuitBreaker.CircuitBreakerStrategyOptions;
 using RecoveryCluster.CircuitBreaker;
 using RecoveryCluster.Client.Connection;
 using RecoveryCluster.Errors;
+using CircuitBreakerManualControl = Polly.CircuitBreaker.CircuitBreakerManualControl;
+using CircuitBreakerStrategyOptions = Polly.CircuitBreaker.CircuitBreakerStrategyOptions;
 
 namespace RecoveryCluster.Client.Gate;
 

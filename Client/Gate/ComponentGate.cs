@@ -1,6 +1,6 @@
 using Polly;
-using CircuitBreakerManualControl = Polly.CircuitBreaker.CircuitBreakerManualControl;
 using RecoveryCluster.CircuitBreaker;
+using CircuitBreakerManualControl = Polly.CircuitBreaker.CircuitBreakerManualControl;
 
 namespace RecoveryCluster.Client.Gate;
 

@@ -1,11 +1,10 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RecoveryCluster.Client.Connection;
 using RecoveryCluster.Client.Classification;
+using RecoveryCluster.Client.Connection;
 using RecoveryCluster.Client.Gate;
 using RecoveryCluster.Client.Hooks;
 using RecoveryCluster.Client.Measurement;

@@ -381,7 +381,6 @@ internal sealed partial class RecoveryLoop(
         return cut.Contains('\0', StringComparison.Ordinal) ? cut.Replace('\0', '\uFFFD') : cut;
     }
 
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "No recovery plan for a failure on '{Component}': the cluster did not answer ({Reason}); this worker recovers it alone")]
     private partial void LogNoPlan(string component, string reason);
 

@@ -1,5 +1,3 @@
-using RecoveryCluster.Errors;
-
 namespace RecoveryCluster.Strategies;
 
 /// <summary>Performance history of one strategy for one error type; key <c>{errorType}/{strategyId}</c> (see <see cref="StrategyStatsKey"/>).</summary>

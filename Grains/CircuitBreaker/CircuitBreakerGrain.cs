@@ -1,7 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Runtime;
 using Orleans.Timers;
 using Orleans.Utilities;
 using RecoveryCluster.CircuitBreaker;

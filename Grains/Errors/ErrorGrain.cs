@@ -205,7 +205,6 @@ public sealed partial class ErrorGrain(
             Trim(Error.RecentOutcomeIds, OutcomeIdsKept);
         }
 
-
         // The history row is the durable record of the outcome: it commits before anything else moves, and its id lets
         // the statistics grain count it once however often it is delivered.
         await history.AppendAsync(new RecoveryRecord(
@@ -443,7 +442,12 @@ public sealed partial class ErrorGrain(
         var attempt = ++Error.PlansIssued;
         Error.IssuedPlans.Add(new IssuedPlan
         {
-            Attempt = attempt, Episode = Error.Episode, Level = level, StrategyId = selection.Chosen.Id, Held = held, Timeout = selection.ChosenStats.Timeout,
+            Attempt = attempt,
+            Episode = Error.Episode,
+            Level = level,
+            StrategyId = selection.Chosen.Id,
+            Held = held,
+            Timeout = selection.ChosenStats.Timeout,
         });
         Trim(Error.IssuedPlans, IssuedPlansKept);
         return new RecoveryPlan(ErrorId, attempt, level, selection.Chosen.Id, selection.ChosenStats.Timeout, circuit, selection.Ranked, selection.Reason);

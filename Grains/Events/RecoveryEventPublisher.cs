@@ -2,8 +2,8 @@ using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RecoveryCluster.Grains.Options;
 using RecoveryCluster.Events;
+using RecoveryCluster.Grains.Options;
 
 namespace RecoveryCluster.Grains.Events;
 

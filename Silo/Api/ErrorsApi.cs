@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RecoveryCluster.Errors;
-using RecoveryCluster.Grains.Errors;
 using RecoveryCluster.Grains;
+using RecoveryCluster.Grains.Errors;
 using RecoveryCluster.Silo.Api.Contracts;
 using RecoveryCluster.Silo.Audit;
 using RecoveryCluster.Silo.Security;

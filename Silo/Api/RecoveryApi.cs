@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using RecoveryCluster.Errors;
-using RecoveryCluster.Grains.Options;
-using RecoveryCluster.Grains.Strategies;
-using RecoveryCluster.Grains.Errors;
 using Microsoft.Extensions.Options;
+using RecoveryCluster.Errors;
 using RecoveryCluster.Grains;
 using RecoveryCluster.Grains.Analytics;
+using RecoveryCluster.Grains.Errors;
 using RecoveryCluster.Grains.History;
+using RecoveryCluster.Grains.Options;
+using RecoveryCluster.Grains.Strategies;
 using RecoveryCluster.History;
 using RecoveryCluster.Silo.Api.Contracts;
 using RecoveryCluster.Silo.Audit;

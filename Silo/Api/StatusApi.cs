@@ -4,8 +4,6 @@ using RecoveryCluster.Errors;
 using RecoveryCluster.Grains.Diagnostics;
 using RecoveryCluster.Grains.Errors;
 using RecoveryCluster.Grains.History;
-using RecoveryCluster.Grains.Strategies;
-using RecoveryCluster.History;
 using RecoveryCluster.Retention;
 using RecoveryCluster.Silo.Api.Contracts;
 using RecoveryCluster.Silo.Security;

@@ -1,8 +1,7 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Threading.Channels;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Timeout;
 using RecoveryCluster.Diagnostics;

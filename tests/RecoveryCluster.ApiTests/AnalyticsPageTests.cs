@@ -1,11 +1,11 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Interactions;
-using System.Text.Json.Nodes;
 using OpenQA.Selenium.Support.UI;
 using RecoveryCluster.Grains;
 using RecoveryCluster.Testing;
@@ -197,8 +197,14 @@ public sealed class AnalyticsPageTests(AnalyticsPageTests.OwnHost host) : IClass
             host.Time.Advance(TimeSpan.FromSeconds(delays[i]));
             var (_, result) = await host.Http.PostAsync($"/api/errors/{errorId}/attempts", new
             {
-                strategyId = plan!["strategyId"]!.GetValue<string>(), attempt = plan["attempt"]!.GetValue<int>(), success = outcomes[i], executionTimeSeconds = 0.3,
-                affectedTasks = 1, recoveredTasks = outcomes[i] ? 1 : 0, hardwareId = machine, stabilityScore = outcomes[i] ? 0.9 : 0.3,
+                strategyId = plan!["strategyId"]!.GetValue<string>(),
+                attempt = plan["attempt"]!.GetValue<int>(),
+                success = outcomes[i],
+                executionTimeSeconds = 0.3,
+                affectedTasks = 1,
+                recoveredTasks = outcomes[i] ? 1 : 0,
+                hardwareId = machine,
+                stabilityScore = outcomes[i] ? 0.9 : 0.3,
                 resourceUsage = new
                 {
                     before = new { cpuPercent = 40.0, memoryPercent = 50.0, processMemoryMb = 100.0 },

@@ -65,9 +65,14 @@ public sealed class ErrorsApiTests(SiloHostFixture host)
 
         var (_, resolved) = await Http.PostAsync($"/api/errors/{errorId}/attempts", new
         {
-            strategyId = next["strategyId"]!.GetValue<string>(), success = true, executionTimeSeconds = 0.4, affectedTasks = 2, recoveredTasks = 2,
+            strategyId = next["strategyId"]!.GetValue<string>(),
+            success = true,
+            executionTimeSeconds = 0.4,
+            affectedTasks = 2,
+            recoveredTasks = 2,
             resourceUsage = new { before = new { cpuPercent = 40.0, memoryPercent = 50.0 }, after = new { cpuPercent = 45.0, memoryPercent = 52.0 } },
-            stabilityScore = 1.0, hardwareId = "host-a",
+            stabilityScore = 1.0,
+            hardwareId = "host-a",
         });
         Assert.Equal("resolved", resolved!["status"]!.GetValue<string>());
         Assert.Null(resolved["nextPlan"]);

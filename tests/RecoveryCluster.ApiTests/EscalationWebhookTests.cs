@@ -65,7 +65,10 @@ public sealed class EscalationWebhookTests(EscalationWebhookTests.HookedHost hos
         {
             var (_, result) = await host.Http.PostAsync($"/api/errors/{errorId}/attempts", new
             {
-                strategyId = plan["strategyId"]!.GetValue<string>(), attempt = plan["attempt"]!.GetValue<int>(), success = false, executionTimeSeconds = 0.1,
+                strategyId = plan["strategyId"]!.GetValue<string>(),
+                attempt = plan["attempt"]!.GetValue<int>(),
+                success = false,
+                executionTimeSeconds = 0.1,
             });
             Assert.NotNull(result);
             plan = result["nextPlan"];

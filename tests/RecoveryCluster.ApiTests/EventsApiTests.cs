@@ -23,12 +23,18 @@ public sealed class EventsApiTests(SiloHostFixture host, EventsApiTests.FakeCloc
         var plan = report["plan"]!;
         var (_, failed) = await Http.PostAsync($"/api/errors/{errorId}/attempts", new
         {
-            strategyId = plan["strategyId"]!.GetValue<string>(), attempt = plan["attempt"]!.GetValue<int>(), success = false, executionTimeSeconds = 0.5,
+            strategyId = plan["strategyId"]!.GetValue<string>(),
+            attempt = plan["attempt"]!.GetValue<int>(),
+            success = false,
+            executionTimeSeconds = 0.5,
         });
         var next = failed!["nextPlan"]!;
         await Http.PostAsync($"/api/errors/{errorId}/attempts", new
         {
-            strategyId = next["strategyId"]!.GetValue<string>(), attempt = next["attempt"]!.GetValue<int>(), success = true, executionTimeSeconds = 0.25,
+            strategyId = next["strategyId"]!.GetValue<string>(),
+            attempt = next["attempt"]!.GetValue<int>(),
+            success = true,
+            executionTimeSeconds = 0.25,
         });
 
         var events = await stream.ReadUntilAsync("resolved");
@@ -117,7 +123,10 @@ public sealed class EventsApiTests(SiloHostFixture host, EventsApiTests.FakeCloc
                 clocked.Time.Advance(TimeSpan.FromSeconds(1));
                 var (_, failed) = await http.PostAsync($"/api/errors/{errorId}/attempts", new
                 {
-                    strategyId = plan["strategyId"]!.GetValue<string>(), attempt = plan["attempt"]!.GetValue<int>(), success = false, executionTimeSeconds = 1.0,
+                    strategyId = plan["strategyId"]!.GetValue<string>(),
+                    attempt = plan["attempt"]!.GetValue<int>(),
+                    success = false,
+                    executionTimeSeconds = 1.0,
                 });
                 plan = failed!["nextPlan"]!;
                 Assert.Equal(2, plan["level"]!.GetValue<int>());
@@ -134,7 +143,10 @@ public sealed class EventsApiTests(SiloHostFixture host, EventsApiTests.FakeCloc
             var after = new { cpuPercent = 20.0 + k, memoryPercent = 60.0 - k / 2.0, processCpuPercent = 5.0 + 2 * k, processMemoryMb = 200.0 + 10 * k, networkBytes = 10_000L + 1000 * k };
             var (status, resolved) = await http.PostAsync($"/api/errors/{errorId}/attempts", new
             {
-                strategyId, attempt = plan["attempt"]!.GetValue<int>(), success = true, executionTimeSeconds = 1.0,
+                strategyId,
+                attempt = plan["attempt"]!.GetValue<int>(),
+                success = true,
+                executionTimeSeconds = 1.0,
                 resourceUsage = new { before, after },
             });
             Assert.Equal(HttpStatusCode.OK, status);

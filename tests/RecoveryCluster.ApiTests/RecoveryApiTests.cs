@@ -25,7 +25,10 @@ public sealed class RecoveryApiTests(SiloHostFixture host)
             {
                 var (_, result) = await Http.PostAsync($"/api/errors/{errorId}/attempts", new
                 {
-                    strategyId = plan!["strategyId"]!.GetValue<string>(), attempt = plan["attempt"]!.GetValue<int>(), success, executionTimeSeconds = 2.0,
+                    strategyId = plan!["strategyId"]!.GetValue<string>(),
+                    attempt = plan["attempt"]!.GetValue<int>(),
+                    success,
+                    executionTimeSeconds = 2.0,
                 });
                 plan = result!["nextPlan"];
             }
@@ -77,7 +80,11 @@ public sealed class RecoveryApiTests(SiloHostFixture host)
         var planned = plan["strategyId"]!.GetValue<string>();
         await Http.PostAsync($"/api/errors/{errorId}/attempts", new
         {
-            strategyId = planned, attempt = plan["attempt"]!.GetValue<int>(), success = true, executionTimeSeconds = 1.0, hardwareId = machine,
+            strategyId = planned,
+            attempt = plan["attempt"]!.GetValue<int>(),
+            success = true,
+            executionTimeSeconds = 1.0,
+            hardwareId = machine,
         });
 
         var (status, ranked) = await Http.GetJsonAsync($"/api/recovery/recommendations/validation?hardwareId={machine}");

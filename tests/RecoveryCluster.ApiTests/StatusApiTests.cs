@@ -66,7 +66,10 @@ public sealed class StatusApiTests(SiloHostFixture host)
             tried.Add(plan["strategyId"]!.GetValue<string>());
             var (_, result) = await Http.PostAsync($"/api/errors/{errorId}/attempts", new
             {
-                strategyId = tried[^1], attempt = plan["attempt"]!.GetValue<int>(), success = false, executionTimeSeconds = 0.1,
+                strategyId = tried[^1],
+                attempt = plan["attempt"]!.GetValue<int>(),
+                success = false,
+                executionTimeSeconds = 0.1,
             });
             plan = result!["nextPlan"];
         }

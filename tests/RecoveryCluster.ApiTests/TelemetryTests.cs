@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using OpenTelemetry;
 using OpenTelemetry.Metrics;
 
 namespace RecoveryCluster.ApiTests;
@@ -23,7 +22,10 @@ public sealed class TelemetryTests(TelemetryTests.ExportingHost host) : IClassFi
         {
             var (_, result) = await host.Http.PostAsync($"/api/errors/{errorId}/attempts", new
             {
-                strategyId = plan!["strategyId"]!.GetValue<string>(), attempt = plan["attempt"]!.GetValue<int>(), success = false, executionTimeSeconds = 0.1,
+                strategyId = plan!["strategyId"]!.GetValue<string>(),
+                attempt = plan["attempt"]!.GetValue<int>(),
+                success = false,
+                executionTimeSeconds = 0.1,
             });
             plan = result!["nextPlan"];
         }
@@ -35,7 +37,10 @@ public sealed class TelemetryTests(TelemetryTests.ExportingHost host) : IClassFi
         var secondPlan = second!["plan"]!;
         await host.Http.PostAsync($"/api/errors/{second["errorId"]!.GetValue<string>()}/attempts", new
         {
-            strategyId = secondPlan["strategyId"]!.GetValue<string>(), attempt = secondPlan["attempt"]!.GetValue<int>(), success = true, executionTimeSeconds = 0.1,
+            strategyId = secondPlan["strategyId"]!.GetValue<string>(),
+            attempt = secondPlan["attempt"]!.GetValue<int>(),
+            success = true,
+            executionTimeSeconds = 0.1,
         });
 
         host.Services.GetRequiredService<MeterProvider>().ForceFlush();

@@ -7,9 +7,8 @@ using RecoveryCluster.Grains;
 using RecoveryCluster.Grains.CircuitBreaker;
 using RecoveryCluster.Grains.Errors;
 using RecoveryCluster.Grains.History;
-using RecoveryCluster.Grains.Strategies;
-using RecoveryCluster.History;
 using RecoveryCluster.Grains.Hosting;
+using RecoveryCluster.Grains.Strategies;
 using RecoveryCluster.Strategies;
 
 namespace RecoveryCluster.ClusterTests;

@@ -61,7 +61,12 @@ public sealed class ComposeClusterTests(SharedPostgres postgres)
             var (second, third) = (compose.Silos[1], compose.Silos[2]);
             using var report = await SendAsync(http, HttpMethod.Post, Url(local, second, "api/errors"), key, new
             {
-                type = "database", severity = "high", message = "connection reset by peer", component = "orders-db", operation = "Save", workerId = "compose-test",
+                type = "database",
+                severity = "high",
+                message = "connection reset by peer",
+                component = "orders-db",
+                operation = "Save",
+                workerId = "compose-test",
             });
             Assert.Equal(HttpStatusCode.Created, report.StatusCode);
             var reported = (await report.Content.ReadFromJsonAsync<JsonObject>())!;
@@ -72,7 +77,10 @@ public sealed class ComposeClusterTests(SharedPostgres postgres)
 
             using var attempt = await SendAsync(http, HttpMethod.Post, Url(local, third, $"api/errors/{errorId}/attempts"), key, new
             {
-                attempt = (int)plan["attempt"]!, strategyId = (string)plan["strategyId"]!, success = true, executionTimeSeconds = 0.4,
+                attempt = (int)plan["attempt"]!,
+                strategyId = (string)plan["strategyId"]!,
+                success = true,
+                executionTimeSeconds = 0.4,
             });
             Assert.Equal(HttpStatusCode.OK, attempt.StatusCode);
             Assert.Equal("resolved", (string?)(await attempt.Content.ReadFromJsonAsync<JsonObject>())!["status"]);

@@ -30,7 +30,12 @@ public sealed class PostgresRestartTests(ITestOutputHelper output)
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
             using var refused = await http.PostAsJsonAsync(new Uri(silos[0].Http, "api/errors"), new
             {
-                type = "database", severity = "high", message = "written while the database is down", component = "outage-probe", operation = "Save", workerId = "probe",
+                type = "database",
+                severity = "high",
+                message = "written while the database is down",
+                component = "outage-probe",
+                operation = "Save",
+                workerId = "probe",
             });
             var problem = await refused.Content.ReadAsStringAsync();
             var acknowledgedWhileDown = load.Acknowledged;

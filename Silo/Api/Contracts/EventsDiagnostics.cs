@@ -1,5 +1,3 @@
-using RecoveryCluster.Diagnostics;
-
 namespace RecoveryCluster.Silo.Api.Contracts;
 
 /// <summary>The event stream's figures. Publisher and subscriber figures are this silo's; the webhook's are the cluster's.</summary>

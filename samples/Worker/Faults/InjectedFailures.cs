@@ -1,5 +1,3 @@
-using RecoveryCluster.Worker;
-using System.Net.Http;
 using System.Net.Sockets;
 
 namespace RecoveryCluster.Worker.Faults;

@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.TestingHost;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
-using Microsoft.Extensions.Logging.Abstractions;
 using RecoveryCluster.Client;
 using RecoveryCluster.Client.Connection;
 using RecoveryCluster.Grains;
@@ -32,8 +32,12 @@ public static class ArmRun
         var time = TimeProvider.System;
         var options = new WorkloadOptions
         {
-            Workers = settings.Workers, Rate = settings.Rate, Duration = settings.Duration, Seed = seed,
-            OperationTimeout = settings.OperationTimeout, Faults = settings.Faults,
+            Workers = settings.Workers,
+            Rate = settings.Rate,
+            Duration = settings.Duration,
+            Seed = seed,
+            OperationTimeout = settings.OperationTimeout,
+            Faults = settings.Faults,
         };
         var fleet = new SimulatedFleet(Microsoft.Extensions.Options.Options.Create(options), time);
         var sample = new ArmSample(arm, seed);

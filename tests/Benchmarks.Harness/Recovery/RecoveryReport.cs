@@ -14,7 +14,8 @@ public static class RecoveryReport
         Directory.CreateDirectory(directory);
         var json = new JsonSerializerOptions
         {
-            WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            WriteIndented = true,
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
             NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         };

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Net.Http;
 using RecoveryCluster.Client.Classification;
 using RecoveryCluster.Errors;
 

@@ -52,7 +52,10 @@ public sealed class PatternConfigurationTests
         services.AddLogging();
         services.AddRecoveryClient(o => o.Patterns.Add(new ErrorPatternOptions
         {
-            Id = "gpu-oom", Regex = "CUDA out of memory", Type = "hardware", RecoveryStrategy = StrategyIds.WorkerRecovery,
+            Id = "gpu-oom",
+            Regex = "CUDA out of memory",
+            Type = "hardware",
+            RecoveryStrategy = StrategyIds.WorkerRecovery,
         }));
         using var provider = services.BuildServiceProvider();
 
@@ -87,7 +90,6 @@ public sealed class PatternConfigurationTests
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
-
 
     [Fact]
     public async Task Two_configured_patterns_with_one_id_stop_the_start()

@@ -15,8 +15,12 @@ public sealed class DemoFleetTests(DemoFleetTests.OwnCluster fixture) : IClassFi
     {
         var options = new WorkloadOptions
         {
-            Workers = 3, Rate = 40, Duration = TimeSpan.FromSeconds(2), OperationTime = TimeSpan.FromMilliseconds(2),
-            Components = [$"fleet-a-{Guid.NewGuid():N}", $"fleet-b-{Guid.NewGuid():N}"], Faults = new FaultOptions { Rate = 0 },
+            Workers = 3,
+            Rate = 40,
+            Duration = TimeSpan.FromSeconds(2),
+            OperationTime = TimeSpan.FromMilliseconds(2),
+            Components = [$"fleet-a-{Guid.NewGuid():N}", $"fleet-b-{Guid.NewGuid():N}"],
+            Faults = new FaultOptions { Rate = 0 },
         };
         var fleet = new SimulatedFleet(Options.Create(options), TimeProvider.System);
         var sick = fleet.Ordered[0];

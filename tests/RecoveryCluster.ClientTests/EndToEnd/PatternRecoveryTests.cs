@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RecoveryCluster.Client;
-using RecoveryCluster.Client.Hooks;
 using RecoveryCluster.Client.Hosting;
 using RecoveryCluster.Errors;
 using RecoveryCluster.Strategies;

@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Polly;
-using BrokenCircuitException = Polly.CircuitBreaker.BrokenCircuitException;
 using Polly.Fallback;
 using Polly.Telemetry;
 using RecoveryCluster.CircuitBreaker;
 using RecoveryCluster.Client;
 using RecoveryCluster.Client.Resilience;
+using BrokenCircuitException = Polly.CircuitBreaker.BrokenCircuitException;
 
 namespace RecoveryCluster.ClientTests.Resilience;
 

@@ -1,8 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
-using RecoveryCluster.Grains.CircuitBreaker;
 using System.Threading.Channels;
+using Microsoft.Extensions.DependencyInjection;
 using RecoveryCluster.CircuitBreaker;
 using RecoveryCluster.Errors;
+using RecoveryCluster.Grains.CircuitBreaker;
 
 namespace RecoveryCluster.ClusterTests.CircuitBreaker;
 

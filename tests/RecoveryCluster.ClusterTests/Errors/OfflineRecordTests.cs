@@ -1,4 +1,3 @@
-using RecoveryCluster.CircuitBreaker;
 using RecoveryCluster.Errors;
 using RecoveryCluster.History;
 using RecoveryCluster.Strategies;

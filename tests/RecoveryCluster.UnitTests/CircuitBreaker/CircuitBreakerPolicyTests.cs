@@ -236,7 +236,9 @@ public sealed class CircuitBreakerPolicyTests
     {
         var policy = new CircuitBreakerPolicy(new CircuitBreakerOptions
         {
-            RecoveryTimeout = TimeSpan.FromSeconds(1), RecoveryTimeoutGrowth = 2, MaxRecoveryTimeout = TimeSpan.FromSeconds(5),
+            RecoveryTimeout = TimeSpan.FromSeconds(1),
+            RecoveryTimeoutGrowth = 2,
+            MaxRecoveryTimeout = TimeSpan.FromSeconds(5),
         });
         Open(policy, T0);
         Assert.Equal(T0 + TimeSpan.FromSeconds(1), _state.RetryAfter);
