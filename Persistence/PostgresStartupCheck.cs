@@ -1,5 +1,7 @@
 using System.Net.Sockets;
 using Npgsql;
+using Polly;
+using Polly.Retry;
 
 namespace RecoveryCluster.Persistence;
 
@@ -24,27 +26,38 @@ public static class PostgresStartupCheck
         }
     }
 
-    /// <summary>Waits up to <paramref name="wait"/> for the server to accept a connection (it may be starting too).</summary>
+    /// <summary>
+    /// Waits up to <paramref name="wait"/> for the server to accept a connection (it may be starting too), trying every
+    /// half second; a permanent refusal (wrong password, no such database) ends the wait at once.
+    /// </summary>
     public static async Task WaitForServerAsync(NpgsqlDataSource database, NpgsqlConnectionStringBuilder settings, TimeSpan wait, TimeProvider time, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(time);
         var started = time.GetTimestamp();
-        while (true)
+        var retry = new ResiliencePipelineBuilder { TimeProvider = time }.AddRetry(new RetryStrategyOptions
         {
-            try
-            {
-                await using var connection = await database.OpenConnectionAsync(cancellationToken);
-                return;
-            }
-            catch (Exception error) when (error is NpgsqlException or TimeoutException)
-            {
-                var problem = Describe(error, settings);
-                if (problem.Permanent || time.GetElapsedTime(started) >= wait)
+            ShouldHandle = args => ValueTask.FromResult(
+                args.Outcome.Exception is NpgsqlException or TimeoutException
+                && !Describe(args.Outcome.Exception, settings).Permanent
+                && time.GetElapsedTime(started) < wait),
+            MaxRetryAttempts = int.MaxValue,
+            BackoffType = DelayBackoffType.Constant,
+            Delay = TimeSpan.FromMilliseconds(500),
+        }).Build();
+        try
+        {
+            await retry.ExecuteAsync(
+                static async (source, token) =>
                 {
-                    throw new DurableStartupException($"{Setting}: {problem.Text}");
-                }
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(500), time, cancellationToken);
+                    await using var connection = await source.OpenConnectionAsync(token);
+                },
+                database,
+                cancellationToken);
+        }
+        catch (Exception error) when (error is NpgsqlException or TimeoutException)
+        {
+            throw new DurableStartupException($"{Setting}: {Describe(error, settings).Text}");
         }
     }
 
