@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using RecoveryCluster.Client.Classification;
 using RecoveryCluster.Client.Connection;
+using RecoveryCluster.Client.FleetLimits;
 using RecoveryCluster.Client.Gate;
 using RecoveryCluster.Client.Hooks;
 using RecoveryCluster.Client.Hosting;
@@ -33,6 +34,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
     private readonly OfflineRecoveries _offline;
     private readonly ClusterCalls _calls;
     private readonly RecoveryClientBackground _background;
+    private readonly FleetLimiters _limits;
     private int _stopped;
 
     /// <summary>
@@ -63,6 +65,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
         _loop = parts.Loop;
         _background = parts.Background;
         Hooks = parts.Hooks;
+        _limits = new FleetLimiters(parts.Grains, _options.WorkerId, _options.ClusterCallTimeout, _time, _logger, _connection, async c => await _gates.GetAsync(c).ConfigureAwait(false));
         _gates.CircuitChanged += Hooks.RaiseCircuitChange;
         Events = new RecoveryEventFeed(parts.Grains, _time, _options.ResubscribeInterval, e => LogEventRenewalFailed(e.Message));
         _connection.Changed += OnConnectionChanged;
@@ -111,11 +114,18 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
         }, options, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<T> ExecuteAsync<T>(string component, string operation, Func<CancellationToken, Task<T>> action, ExecuteOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<T> ExecuteAsync<T>(string component, string operation, Func<CancellationToken, Task<T>> action, ExecuteOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.Key(component, nameof(component));
         Guard.Key(operation, nameof(operation));
         ArgumentNullException.ThrowIfNull(action);
+
+        // The fleet limit is outermost, as Polly's rate limiter is in a pipeline: a refused call never reaches the gate or recovery.
+        return _limits.RunAsync(component, ct => ExecuteGatedAsync(component, operation, action, options, ct), cancellationToken);
+    }
+
+    private async Task<T> ExecuteGatedAsync<T>(string component, string operation, Func<CancellationToken, Task<T>> action, ExecuteOptions? options, CancellationToken cancellationToken)
+    {
         options ??= ExecuteOptions.Default;
         var timeout = options.Timeout ?? _options.DefaultOperationTimeout;
         if (timeout <= TimeSpan.Zero)
@@ -448,6 +458,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
         await _offline.SendAsync(CancellationToken.None).ConfigureAwait(false);
         _offline.Abandon();
         await _gates.StopAsync().ConfigureAwait(false);
+        await _limits.DisposeAsync().ConfigureAwait(false);
         await Events.DisposeAsync().ConfigureAwait(false);
     }
 

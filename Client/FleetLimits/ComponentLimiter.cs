@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using RecoveryCluster.FleetLimits;
+
+namespace RecoveryCluster.Client.FleetLimits;
+
+/// <summary>
+/// This worker's side of one component's fleet limits: the local limiters sized by the lease, and what the next renewal
+/// reports (the demand, including refused calls, and the calls' outcomes for the adaptive limit).
+/// </summary>
+internal sealed class ComponentLimiter : IDisposable
+{
+    private readonly ConcurrencyShare _concurrency = new();
+    private readonly RateShare _rate = new();
+    private readonly TimeProvider _time;
+    private readonly Lock _statsLock = new();
+    private int _wanting;
+    private int _peakWanting;
+    private long _wanted;
+    private long _calls;
+    private long _failures;
+    private long _latencyTicks;
+    private long _windowStart;
+
+    public ComponentLimiter(string component, TimeProvider time)
+    {
+        Component = component;
+        _time = time;
+        _windowStart = time.GetTimestamp();
+    }
+
+    public string Component { get; }
+
+    public LimitLease? Lease { get; private set; }
+
+    /// <summary>When the next renewal is due (a timestamp of the client's clock).</summary>
+    public long RenewAt { get; private set; }
+
+    /// <summary>True while no limit of either kind is in force: calls pass without a permit.</summary>
+    public bool IsUnlimited => _concurrency.Limit is null && _rate.Limit is null;
+
+    public int InFlight => _concurrency.InFlight;
+
+    public void Apply(LimitLease lease)
+    {
+        Lease = lease;
+        _concurrency.Resize(lease.Concurrency);
+        _rate.Resize(lease.RatePerSecond);
+        RenewAt = _time.GetTimestamp() + (long)(lease.RenewAfter.TotalSeconds * _time.TimestampFrequency);
+    }
+
+    /// <summary>Puts the next renewal <paramref name="delay"/> from now (after a failed one).</summary>
+    public void RetryIn(TimeSpan delay) => RenewAt = _time.GetTimestamp() + (long)(delay.TotalSeconds * _time.TimestampFrequency);
+
+    /// <summary>Makes the next renewal due now (a pushed policy change).</summary>
+    public void RenewNow() => RenewAt = _time.GetTimestamp();
+
+    /// <summary>Takes a permit for one call or throws <see cref="FleetLimitRejectedException"/>.</summary>
+    public Permit Enter()
+    {
+        var wanting = Interlocked.Increment(ref _wanting);
+        Interlocked.Increment(ref _wanted);
+        UpdatePeak(wanting);
+        if (!_rate.TryAcquire(out var refill))
+        {
+            Interlocked.Decrement(ref _wanting);
+            FleetLimitMetrics.Rejected.Add(1);
+            throw new FleetLimitRejectedException(Component, FleetLimitKind.Rate, refill, string.Create(CultureInfo.InvariantCulture,
+                $"This worker's share of the fleet rate limit of '{Component}' ({_rate.Limit:0.##} calls/s) is spent; retry after {refill?.TotalMilliseconds ?? 0:0} ms."));
+        }
+
+        if (!_concurrency.TryAcquire(out var lease, out var generation))
+        {
+            Interlocked.Decrement(ref _wanting);
+            FleetLimitMetrics.Rejected.Add(1);
+            var retry = MeanLatency();
+            throw new FleetLimitRejectedException(Component, FleetLimitKind.Concurrency, retry, string.Create(CultureInfo.InvariantCulture,
+                $"This worker's share of the fleet concurrency limit of '{Component}' ({_concurrency.Limit} calls in flight) is taken; retry after {retry.TotalMilliseconds:0} ms."));
+        }
+
+        return new Permit(this, lease, generation, _time.GetTimestamp());
+    }
+
+    /// <summary>The renewal request: what this worker holds and wanted since the last one; the counters start again.</summary>
+    public LeaseRequest TakeRequest(string workerId)
+    {
+        lock (_statsLock)
+        {
+            var now = _time.GetTimestamp();
+            var seconds = Math.Max(0.001, (now - _windowStart) / (double)_time.TimestampFrequency);
+            var request = new LeaseRequest(
+                workerId, _concurrency.Limit, _rate.Limit,
+                Math.Max(Interlocked.Exchange(ref _peakWanting, Volatile.Read(ref _wanting)), 1),
+                Interlocked.Exchange(ref _wanted, 0) / seconds,
+                Interlocked.Exchange(ref _calls, 0), Interlocked.Exchange(ref _failures, 0),
+                TimeSpan.FromTicks(Interlocked.Exchange(ref _latencyTicks, 0)));
+            _windowStart = now;
+
+            // Failures counted between the two exchanges must never outnumber the calls.
+            return request.Failures > request.Calls ? request with { Failures = request.Calls } : request;
+        }
+    }
+
+    public void Dispose()
+    {
+        _concurrency.Dispose();
+        _rate.Dispose();
+    }
+
+    private void Exit(RateLimitLease? lease, int generation, long started, bool failed)
+    {
+        _concurrency.Release(lease, generation);
+        Interlocked.Decrement(ref _wanting);
+        Interlocked.Add(ref _latencyTicks, _time.GetElapsedTime(started).Ticks);
+        if (failed)
+        {
+            Interlocked.Increment(ref _failures);
+        }
+
+        Interlocked.Increment(ref _calls);
+    }
+
+    private TimeSpan MeanLatency()
+    {
+        var calls = Volatile.Read(ref _calls);
+        var mean = calls > 0 ? TimeSpan.FromTicks(Volatile.Read(ref _latencyTicks) / calls) : TimeSpan.Zero;
+        return mean > TimeSpan.FromMilliseconds(10) ? mean : TimeSpan.FromMilliseconds(10);
+    }
+
+    private void UpdatePeak(int wanting)
+    {
+        var peak = Volatile.Read(ref _peakWanting);
+        while (wanting > peak)
+        {
+            var seen = Interlocked.CompareExchange(ref _peakWanting, wanting, peak);
+            if (seen == peak)
+            {
+                return;
+            }
+
+            peak = seen;
+        }
+    }
+
+    /// <summary>One call's permit; <see cref="Complete"/> exactly once.</summary>
+    internal readonly struct Permit(ComponentLimiter owner, RateLimitLease? lease, int generation, long started)
+    {
+        public void Complete(bool failed) => owner.Exit(lease, generation, started, failed);
+    }
+}

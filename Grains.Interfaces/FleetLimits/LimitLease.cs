@@ -1,0 +1,17 @@
+namespace RecoveryCluster.FleetLimits;
+
+/// <summary>
+/// A worker's share of a component's fleet limits until <see cref="ExpiresAt"/>; the worker enforces it locally and renews
+/// after <see cref="RenewAfter"/>. A null share means no limit of that kind.
+/// </summary>
+/// <param name="Concurrency">Calls this worker may have in flight at once.</param>
+/// <param name="RatePerSecond">Calls per second this worker may start.</param>
+/// <param name="Version">The policy's version, so a worker notices a change.</param>
+[GenerateSerializer, Immutable, Alias("rc.limit-lease")]
+public sealed record LimitLease(
+    [property: Id(0)] string Component,
+    [property: Id(1)] int? Concurrency,
+    [property: Id(2)] double? RatePerSecond,
+    [property: Id(3)] DateTimeOffset ExpiresAt,
+    [property: Id(4)] TimeSpan RenewAfter,
+    [property: Id(5)] long Version);

@@ -1,0 +1,84 @@
+using RecoveryCluster.FleetLimits;
+
+namespace RecoveryCluster.Grains.FleetLimits;
+
+/// <summary>
+/// One component's fleet limits: validates, lets <see cref="LeaseBook"/> size each worker's lease under the limits that
+/// <see cref="AimdScale"/> puts in force, and persists the policy (the leases are renewed too often to be worth writing:
+/// a new activation instead waits one lease duration before it hands out room it cannot account for).
+/// </summary>
+public sealed class FleetLimitGrain(
+    [PersistentState("fleet-limit", StorageNames.Recovery)] IPersistentState<FleetLimitState> state,
+    RecoveryClock clock) : Grain, IFleetLimitGrain
+{
+    /// <summary>Workers renew five times per lease, so one late or lost renewal never lets a lease lapse.</summary>
+    private const int RenewalsPerLease = 5;
+
+    /// <summary>Without limits a lease only keeps the worker subscribed to policy changes: renew rarely.</summary>
+    private static readonly TimeSpan UnlimitedRenewPeriod = TimeSpan.FromSeconds(10);
+
+    private readonly LeaseBook _book = new();
+    private readonly AimdScale _aimd = new();
+
+    private string Component => this.GetPrimaryKeyString();
+
+    private FleetLimitPolicy Policy => state.State.Policy;
+
+    private TimeSpan RenewPeriod => Policy.IsUnlimited ? UnlimitedRenewPeriod : Policy.LeaseDuration / RenewalsPerLease;
+
+    private TimeSpan LeaseDuration => RenewPeriod * RenewalsPerLease;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        Guard.Key(Component, "component");
+        if (!Policy.IsUnlimited)
+        {
+            _book.AssumeUnknownSharesUntil(clock.UtcNow + Policy.LeaseDuration);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<LimitLease> AcquireAsync(LeaseRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        var now = clock.UtcNow;
+        _aimd.Observe(request.Calls, request.Failures, request.TotalLatency);
+        _aimd.Adjust(Policy, RenewPeriod, now);
+        var granted = _book.Grant(request, _aimd.Concurrency(Policy), _aimd.Rate(Policy), LeaseDuration, now);
+        return Task.FromResult(new LimitLease(Component, granted.Concurrency, granted.Rate, granted.ExpiresAt, RenewPeriod, state.State.Version));
+    }
+
+    public Task ReleaseAsync(string workerId)
+    {
+        Guard.Key(workerId, nameof(workerId));
+        _book.Release(workerId);
+        return Task.CompletedTask;
+    }
+
+    public async Task<FleetLimitStatus> SetPolicyAsync(FleetLimitPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        policy.Validate();
+        state.State.Policy = policy;
+        state.State.Version++;
+        _aimd.Reset();
+        await state.WriteStateAsync();
+
+        // The holders renew at once and get shares of the new limits; a missed push costs one renewal period.
+        var version = state.State.Version;
+        foreach (var observer in _book.Observers(clock.UtcNow))
+        {
+            observer.OnLimitPolicyChanged(Component, version);
+        }
+
+        return Status();
+    }
+
+    public Task<FleetLimitStatus> GetStatusAsync() => Task.FromResult(Status());
+
+    private FleetLimitStatus Status() => new(
+        Component, Policy, _aimd.Concurrency(Policy), _aimd.Rate(Policy), _aimd.Scale, _aimd.LastAdjustment,
+        _book.Holders(clock.UtcNow), state.State.Version);
+}
