@@ -182,6 +182,7 @@ public static partial class SiloHostBuilderExtensions
         app.MapStatusApi();
         app.MapEventsApi();
         app.MapAuditApi();
+        app.MapComponentsApi();
         app.MapHealthEndpoints();
         app.MapOrleansDashboard("/dashboard").RequireAuthorization(ApiPolicies.Reader);
         return app;

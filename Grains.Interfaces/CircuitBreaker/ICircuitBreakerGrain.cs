@@ -39,6 +39,10 @@ public interface ICircuitBreakerGrain : IGrainWithStringKey
     [Alias("Isolate")]
     Task<CircuitSnapshot> IsolateAsync(string reason);
 
+    /// <summary>Lays the component policy's breaker rules over the silo's options, from the next signal on.</summary>
+    [Alias("Configure")]
+    Task<CircuitSnapshot> ConfigureAsync(RecoveryCluster.Policies.BreakerSettings settings);
+
     /// <summary>Closes the circuit and clears its counters.</summary>
     [Alias("Reset")]
     Task<CircuitSnapshot> ResetAsync();

@@ -5,6 +5,7 @@ namespace RecoveryCluster.FleetLimits;
 /// <param name="EffectiveRate">The rate limit in force.</param>
 /// <param name="Scale">The adaptive limit's current share of the configured limits (1 when not adaptive).</param>
 /// <param name="LastAdjustment">Why the adaptive limit last moved, or null.</param>
+/// <param name="HedgingDelays">The hedging delay per operation the fleet is told.</param>
 [GenerateSerializer, Immutable, Alias("rc.fleet-limit-status")]
 public sealed record FleetLimitStatus(
     [property: Id(0)] string Component,
@@ -14,4 +15,5 @@ public sealed record FleetLimitStatus(
     [property: Id(4)] double Scale,
     [property: Id(5)] string? LastAdjustment,
     [property: Id(6)] IReadOnlyList<LeaseHolder> Leases,
-    [property: Id(7)] long Version);
+    [property: Id(7)] long Version,
+    [property: Id(8)] IReadOnlyDictionary<string, TimeSpan>? HedgingDelays = null);

@@ -19,6 +19,10 @@ public interface IFleetLimitGrain : IGrainWithStringKey
     [Alias("SetPolicy")]
     Task<FleetLimitStatus> SetPolicyAsync(FleetLimitPolicy policy);
 
+    /// <summary>Replaces the limits and the hedging policy at once (what a component policy change does), pushing both.</summary>
+    [Alias("SetPolicies")]
+    Task<FleetLimitStatus> SetPoliciesAsync(FleetLimitPolicy policy, RecoveryCluster.Policies.HedgingPolicy hedging);
+
     [Alias("GetStatus"), ReadOnly]
     Task<FleetLimitStatus> GetStatusAsync();
 }

@@ -12,6 +12,7 @@ namespace RecoveryCluster.FleetLimits;
 /// <param name="Failures">Of those, calls that failed.</param>
 /// <param name="TotalLatency">The summed time of those calls.</param>
 /// <param name="Observer">Told of policy changes while the lease lasts (the lease is the subscription).</param>
+/// <param name="Latencies">Per hedged operation, this worker's latency at the hedging percentile, for the learned delay.</param>
 [GenerateSerializer, Immutable, Alias("rc.lease-request")]
 public sealed record LeaseRequest(
     [property: Id(0)] string WorkerId,
@@ -22,8 +23,12 @@ public sealed record LeaseRequest(
     [property: Id(5)] long Calls,
     [property: Id(6)] long Failures,
     [property: Id(7)] TimeSpan TotalLatency,
-    [property: Id(8)] IFleetLimitObserver? Observer = null)
+    [property: Id(8)] IFleetLimitObserver? Observer = null,
+    [property: Id(9)] IReadOnlyList<OperationLatency>? Latencies = null)
 {
+    /// <summary>Most operations one renewal reports latencies of.</summary>
+    public const int MaxLatencies = 64;
+
     /// <summary>A first request: nothing held, nothing measured yet.</summary>
     public static LeaseRequest First(string workerId) => new(workerId, null, null, 1, 1, 0, 0, TimeSpan.Zero);
 
@@ -51,6 +56,22 @@ public sealed record LeaseRequest(
         }
 
         Guard.Duration(TotalLatency, "totalLatency");
+        if (Latencies is { } latencies)
+        {
+            if (latencies.Count > MaxLatencies)
+            {
+                throw new ArgumentException($"'latencies' has {latencies.Count} items; a renewal carries at most {MaxLatencies}.", "latencies");
+            }
+
+            foreach (var latency in latencies)
+            {
+                ArgumentNullException.ThrowIfNull(latency, "latencies");
+                Guard.Key(latency.Operation, "latencies.operation");
+                ArgumentOutOfRangeException.ThrowIfNegativeOrZero(latency.Calls, "latencies.calls");
+                Guard.Duration(latency.Quantile, "latencies.quantile");
+            }
+        }
+
         return this;
     }
 }

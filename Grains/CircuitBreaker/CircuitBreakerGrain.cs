@@ -24,7 +24,8 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
     private static readonly TimeSpan ObserverExpiry = TimeSpan.FromMinutes(5);
 
     private readonly IPersistentState<CircuitBreakerState> _state;
-    private readonly CircuitBreakerPolicy _policy;
+    private readonly CircuitBreakerOptions _defaults;
+    private CircuitBreakerPolicy _policy;
     private readonly RecoveryClock _clock;
     private readonly ILogger<CircuitBreakerGrain> _logger;
     private readonly ObserverManager<ICircuitObserver> _observers;
@@ -46,6 +47,7 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
         _events = events;
         _instruments = instruments;
         _state = state;
+        _defaults = options.Value;
         _policy = new CircuitBreakerPolicy(options.Value);
         _reminderPeriod = options.Value.HalfOpenReminderPeriod;
         _countWrites = new DeferredStateWrite<CircuitBreakerState>(state);
@@ -62,6 +64,7 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
     {
         Guard.Key(Component, "component");
         _countWrites.Start(this, FlushCountsEvery);
+        _policy = new CircuitBreakerPolicy(BreakerOverrides.Apply(_defaults, _state.State.Overrides));
 
         // Activated by the reminder after a restart, or by anyone: an open circuit whose time is up half-opens now.
         await ApplyAsync(_policy.Refresh(_state.State, _clock.UtcNow), persist: false);
@@ -170,6 +173,18 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
 
         _policy.Isolate(_state.State, reason, _clock.UtcNow);
         await ApplyAsync(transitioned: true, persist: true);
+        return Snapshot();
+    }
+
+    public async Task<CircuitSnapshot> ConfigureAsync(RecoveryCluster.Policies.BreakerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
+        _state.State.Overrides = settings;
+        _policy = new CircuitBreakerPolicy(BreakerOverrides.Apply(_defaults, settings));
+
+        // The new rules may already decide (a lower threshold than the failures counted): the next signal applies them.
+        await _state.WriteStateAsync();
         return Snapshot();
     }
 

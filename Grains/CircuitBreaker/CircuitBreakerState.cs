@@ -35,4 +35,7 @@ public sealed class CircuitBreakerState
 
     /// <summary>Times a failed probe reopened the circuit since it last closed; each makes the next open period longer.</summary>
     [Id(14)] public int Reopenings { get; set; }
+
+    /// <summary>The component policy's breaker rules (null: the silo's options).</summary>
+    [Id(15)] public RecoveryCluster.Policies.BreakerSettings? Overrides { get; set; }
 }

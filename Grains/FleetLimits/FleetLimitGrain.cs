@@ -1,4 +1,5 @@
 using RecoveryCluster.FleetLimits;
+using RecoveryCluster.Policies;
 
 namespace RecoveryCluster.Grains.FleetLimits;
 
@@ -19,6 +20,7 @@ public sealed class FleetLimitGrain(
 
     private readonly LeaseBook _book = new();
     private readonly AimdScale _aimd = new();
+    private readonly HedgingDelays _delays = new();
 
     private string Component => this.GetPrimaryKeyString();
 
@@ -46,8 +48,12 @@ public sealed class FleetLimitGrain(
         var now = clock.UtcNow;
         _aimd.Observe(request.Calls, request.Failures, request.TotalLatency);
         _aimd.Adjust(Policy, RenewPeriod, now);
+        _delays.Report(request.WorkerId, request.Latencies, now);
         var granted = _book.Grant(request, _aimd.Concurrency(Policy), _aimd.Rate(Policy), LeaseDuration, now);
-        return Task.FromResult(new LimitLease(Component, granted.Concurrency, granted.Rate, granted.ExpiresAt, RenewPeriod, state.State.Version));
+        var hedging = state.State.Hedging;
+        return Task.FromResult(new LimitLease(
+            Component, granted.Concurrency, granted.Rate, granted.ExpiresAt, RenewPeriod, state.State.Version,
+            hedging.Enabled ? hedging : null, hedging.Enabled ? _delays.Delays(hedging, LeaseDuration, now) : null));
     }
 
     public Task ReleaseAsync(string workerId)
@@ -57,11 +63,16 @@ public sealed class FleetLimitGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<FleetLimitStatus> SetPolicyAsync(FleetLimitPolicy policy)
+    public Task<FleetLimitStatus> SetPolicyAsync(FleetLimitPolicy policy) => SetPoliciesAsync(policy, state.State.Hedging);
+
+    public async Task<FleetLimitStatus> SetPoliciesAsync(FleetLimitPolicy policy, HedgingPolicy hedging)
     {
         ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(hedging);
         policy.Validate();
+        hedging.Validate();
         state.State.Policy = policy;
+        state.State.Hedging = hedging;
         state.State.Version++;
         _aimd.Reset();
         await state.WriteStateAsync();
@@ -80,5 +91,5 @@ public sealed class FleetLimitGrain(
 
     private FleetLimitStatus Status() => new(
         Component, Policy, _aimd.Concurrency(Policy), _aimd.Rate(Policy), _aimd.Scale, _aimd.LastAdjustment,
-        _book.Holders(clock.UtcNow), state.State.Version);
+        _book.Holders(clock.UtcNow), state.State.Version, _delays.Delays(state.State.Hedging, LeaseDuration, clock.UtcNow));
 }

@@ -25,6 +25,7 @@ public sealed partial class AccessMatrixTests(RolesHost host) : IClassFixture<Ro
         ["POST /api/circuits/{component}/isolate"] = "operator",
         ["POST /api/circuits/{component}/reset"] = "operator",
         ["POST /api/recovery/reset"] = "operator",
+        ["PUT /api/components/{component}/policy"] = "operator",
     };
 
     private const string Anonymous = "anonymous";

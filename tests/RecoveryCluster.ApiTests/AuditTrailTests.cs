@@ -19,7 +19,7 @@ public sealed class AuditTrailTests(RolesHost host) : IClassFixture<RolesHost>
             .Select(r => $"{r.Method} {r.Pattern}").Order().ToList();
         var audited = RouteTable.Routes().Where(r => r.Endpoint.Metadata.GetMetadata<OperatorAction>() is not null)
             .Select(r => $"{r.Method} {r.Pattern}").Order().ToList();
-        Assert.Equal(4, audited.Count);
+        Assert.Equal(5, audited.Count);
         Assert.Equal(operatorWrites, audited);
     }
 
@@ -34,23 +34,25 @@ public sealed class AuditTrailTests(RolesHost host) : IClassFixture<RolesHost>
         var errorId = reported.Body!["errorId"]!.GetValue<string>();
 
         // One call per audited route, found through the route table, so an action added later needs a sample here.
-        var samples = new Dictionary<string, (string Path, object Body, string Target, string? Detail)>(StringComparer.Ordinal)
+        var samples = new Dictionary<string, (string Method, string Path, object Body, string Target, string? Detail)>(StringComparer.Ordinal)
         {
-            ["isolate-circuit"] = ($"/api/circuits/{component}/isolate", new { reason = "maintenance window" }, component, "maintenance window"),
-            ["reset-circuit"] = ($"/api/circuits/{component}/reset", new { }, component, null),
-            ["resolve-error"] = ($"/api/errors/{errorId}/resolve", new { }, errorId, null),
-            ["reset-recovery"] = ("/api/recovery/reset", new { errorType = "validation" }, "type validation", null),
+            ["isolate-circuit"] = ("POST", $"/api/circuits/{component}/isolate", new { reason = "maintenance window" }, component, "maintenance window"),
+            ["reset-circuit"] = ("POST", $"/api/circuits/{component}/reset", new { }, component, null),
+            ["resolve-error"] = ("POST", $"/api/errors/{errorId}/resolve", new { }, errorId, null),
+            ["reset-recovery"] = ("POST", "/api/recovery/reset", new { errorType = "validation" }, "type validation", null),
+            ["set-component-policy"] = ("PUT", $"/api/components/{component}/policy", new { limit = new { maxConcurrency = 10 } }, component,
+                "limit 10 concurrent / - per s, hedging off"),
         };
         foreach (var action in RouteTable.Endpoints.Select(e => e.Metadata.GetMetadata<OperatorAction>()).OfType<OperatorAction>().Select(a => a.Name))
         {
             Assert.True(samples.TryGetValue(action, out var sample), $"The audited action '{action}' has no sample call in this test.");
-            var (status, _) = await ops.PostAsync(sample.Path, sample.Body);
+            var (status, _) = sample.Method == "PUT" ? await ops.PutAsync(sample.Path, sample.Body) : await ops.PostAsync(sample.Path, sample.Body);
             Assert.True((int)status is >= 200 and < 300, $"{action}: {status}");
 
             var entry = (await AuditAsync(ops, 1))[0]!;
             Assert.Equal(action, entry["action"]!.GetValue<string>());
             Assert.Equal("ops", entry["keyName"]!.GetValue<string>());
-            Assert.Equal($"POST {sample.Path}", entry["route"]!.GetValue<string>());
+            Assert.Equal($"{sample.Method} {sample.Path}", entry["route"]!.GetValue<string>());
             Assert.Equal(sample.Target, entry["target"]!.GetValue<string>());
             Assert.Equal((int)status, entry["status"]!.GetValue<int>());
             Assert.Equal("succeeded", entry["result"]!.GetValue<string>());

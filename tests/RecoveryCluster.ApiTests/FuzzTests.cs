@@ -15,7 +15,7 @@ public sealed class FuzzTests(FuzzTests.OwnHost host, ITestOutputHelper output) 
         var component = RecoveryCluster.ApiTests.Http.NewComponent("fuzz");
         var (_, report) = await host.Http.PostAsync("/api/errors", RecoveryCluster.ApiTests.Http.Report(component));
         var errorId = report!["errorId"]!.GetValue<string>();
-        var before = await SnapshotAsync(errorId);
+        var before = await SnapshotAsync(errorId, component);
 
         var generator = new MalformedRequests(seed: 20261122, errorId, component);
         var byStatus = new Dictionary<HttpStatusCode, int>();
@@ -32,14 +32,14 @@ public sealed class FuzzTests(FuzzTests.OwnHost host, ITestOutputHelper output) 
         }
 
         output.WriteLine(string.Join(", ", byStatus.OrderBy(s => s.Key).Select(s => $"{(int)s.Key}: {s.Value}")));
-        Assert.Equal(before, await SnapshotAsync(errorId));
+        Assert.Equal(before, await SnapshotAsync(errorId, component));
     }
 
     /// <summary>Everything a malformed request could have touched, as JSON text.</summary>
-    private async Task<string> SnapshotAsync(string errorId)
+    private async Task<string> SnapshotAsync(string errorId, string component)
     {
         var parts = new JsonObject();
-        foreach (var path in new[] { $"/api/errors/{errorId}", "/api/errors?limit=1000", "/api/circuits", "/api/recovery/metrics", "/api/status", "/api/recovery/recommendations/database" })
+        foreach (var path in new[] { $"/api/errors/{errorId}", "/api/errors?limit=1000", "/api/circuits", "/api/recovery/metrics", "/api/status", "/api/recovery/recommendations/database", $"/api/components/{component}/policy", $"/api/components/{component}/limit" })
         {
             var (status, body) = await host.Http.GetJsonAsync(path);
             Assert.Equal(HttpStatusCode.OK, status);

@@ -21,6 +21,12 @@ public static class Http
         return (response.StatusCode, await ReadAsync(response));
     }
 
+    public static async Task<(HttpStatusCode Status, JsonNode? Body)> PutAsync(this HttpClient http, string path, object body)
+    {
+        using var response = await http.PutAsJsonAsync(path, body);
+        return (response.StatusCode, await ReadAsync(response));
+    }
+
     public static async Task<(HttpStatusCode Status, JsonNode? Body)> GetJsonAsync(this HttpClient http, string path)
     {
         using var response = await http.GetAsync(path);

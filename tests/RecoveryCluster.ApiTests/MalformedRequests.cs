@@ -16,7 +16,7 @@ public sealed class MalformedRequests(int seed, string knownErrorId, string know
 
     public HttpRequestMessage Next()
     {
-        return _random.Next(12) switch
+        return _random.Next(13) switch
         {
             0 => Post("/api/errors", BadReport()),
             1 => Post($"/api/errors/{knownErrorId}/attempts", BadAttempt()),
@@ -28,6 +28,7 @@ public sealed class MalformedRequests(int seed, string knownErrorId, string know
             7 => BadCircuitRequest(),
             8 => WrongMethod(),
             9 => WrongMediaType(),
+            12 => BadPolicyRequest(),
             10 => Post(Pick(["/api/errors", $"/api/errors/{knownErrorId}/attempts", "/api/recovery/reset", $"/api/circuits/{knownComponent}/isolate"]), Truncated(ValidReportJson())),
             _ => PostBytes(Pick(["/api/errors", $"/api/errors/{knownErrorId}/attempts", "/api/recovery/reset"]), InvalidUtf8()),
         };
@@ -125,6 +126,35 @@ public sealed class MalformedRequests(int seed, string knownErrorId, string know
         _ => Post($"/api/circuits/{knownComponent}/isolate", Truncated("{\"reason\":\"maintenance window\"}")),
     };
 
+    private HttpRequestMessage BadPolicyRequest()
+    {
+        var path = $"/api/components/{knownComponent}/policy";
+        return _random.Next(6) switch
+        {
+            0 => Get($"/api/components/{Pick([new string('c', 257 + _random.Next(500)), Uri.EscapeDataString("\u001b[2J"), "%20"])}/{Pick(["policy", "limit"])}"),
+            1 => Put($"/api/components/{new string('c', 257 + _random.Next(500))}/policy", "{}"),
+            2 => Put(path, Truncated("{\"limit\":{\"maxConcurrency\":10}}")),
+            3 => Put(path, Pick(["null", "[]", "42", "\"policy\""])),
+            _ => Put(path, JsonSerializer.Serialize(BadPolicy())),
+        };
+    }
+
+    private object BadPolicy() => _random.Next(12) switch
+    {
+        0 => new { limit = new { maxConcurrency = Pick<object>([0, -5, 2_000_000, "ten", 1.5]) } },
+        1 => new { limit = new { ratePerSecond = Pick<object>([-1, 0, 1e12, "fast"]) } },
+        2 => new { limit = new { maxConcurrency = 5, leaseDuration = Pick(["00:00:00.001", "-00:00:01", "soon", "10675199.02:48:05.4775807"]) } },
+        3 => new { limit = new { maxConcurrency = 5, adaptive = Pick(["sometimes", "AIMD!", "", .. OddText]) } },
+        4 => new { limit = new { maxConcurrency = 5, failureRateTarget = Pick<object>([-0.1, 1.1]), minimumScale = 0 } },
+        5 => new { breaker = new { mode = Pick(["random", "", .. OddText]) } },
+        6 => new { breaker = new { failureThreshold = Pick<object>([0, -1, 100_001, "five"]) } },
+        7 => new { breaker = new { recoveryTimeout = Pick(["00:00:00", "-00:00:05", "2.00:00:00"]) } },
+        8 => new { hedging = new { enabled = true, maxHedgedAttempts = Pick<object>([0, 11, -1, "two"]) } },
+        9 => new { hedging = new { enabled = true, percentile = Pick<object>([0.1, 1.5, 1.0]) } },
+        10 => new { hedging = new { enabled = true, minDelay = "00:00:02", maxDelay = "00:00:01" } },
+        _ => new { hedging = new { enabled = Pick<object>(["yes", 1]) } },
+    };
+
     private HttpRequestMessage WrongMethod()
     {
         var method = Pick([HttpMethod.Put, HttpMethod.Delete, HttpMethod.Patch]);
@@ -167,6 +197,9 @@ public sealed class MalformedRequests(int seed, string knownErrorId, string know
 
     private static HttpRequestMessage Post(string path, string json) =>
         new(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+
+    private static HttpRequestMessage Put(string path, string json) =>
+        new(HttpMethod.Put, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
 
     private static HttpRequestMessage PostBytes(string path, byte[] body)
     {
