@@ -13,6 +13,12 @@ public sealed record ExecuteOptions
     /// <summary>How long this call may wait for an open circuit; null uses the client's <c>OpenCircuitWait</c>, zero fails fast.</summary>
     public TimeSpan? OpenCircuitWait { get; init; }
 
+    /// <summary>
+    /// The operation may run more than once at a time without harm, so when the component's policy enables hedging a
+    /// slow call gets a second copy after the fleet's learned delay (see the README's hedging section).
+    /// </summary>
+    public bool IsIdempotent { get; init; }
+
     /// <summary>Medium failures of critical operations count against the cluster breaker.</summary>
     public bool IsCritical { get; init; }
 

@@ -5,6 +5,7 @@ using Polly.CircuitBreaker;
 using RecoveryCluster.Client.Classification;
 using RecoveryCluster.Client.Connection;
 using RecoveryCluster.Client.FleetLimits;
+using RecoveryCluster.Client.Hedging;
 using RecoveryCluster.Client.Gate;
 using RecoveryCluster.Client.Hooks;
 using RecoveryCluster.Client.Hosting;
@@ -35,6 +36,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
     private readonly ClusterCalls _calls;
     private readonly RecoveryClientBackground _background;
     private readonly FleetLimiters _limits;
+    private readonly HedgedOperations _hedging;
     private int _stopped;
 
     /// <summary>
@@ -65,7 +67,8 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
         _loop = parts.Loop;
         _background = parts.Background;
         Hooks = parts.Hooks;
-        _limits = new FleetLimiters(parts.Grains, _options.WorkerId, _options.ClusterCallTimeout, _time, _logger, _connection, async c => await _gates.GetAsync(c).ConfigureAwait(false));
+        _hedging = new HedgedOperations(_time);
+        _limits = new FleetLimiters(parts.Grains, _options.WorkerId, _options.ClusterCallTimeout, _time, _logger, _connection, async c => await _gates.GetAsync(c).ConfigureAwait(false), _hedging);
         _gates.CircuitChanged += Hooks.RaiseCircuitChange;
         Events = new RecoveryEventFeed(parts.Grains, _time, _options.ResubscribeInterval, e => LogEventRenewalFailed(e.Message));
         _connection.Changed += OnConnectionChanged;
@@ -127,6 +130,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
     private async Task<T> ExecuteGatedAsync<T>(string component, string operation, Func<CancellationToken, Task<T>> action, ExecuteOptions? options, CancellationToken cancellationToken)
     {
         options ??= ExecuteOptions.Default;
+        action = _hedging.Wrap(component, operation, action, options.IsIdempotent);
         var timeout = options.Timeout ?? _options.DefaultOperationTimeout;
         if (timeout <= TimeSpan.Zero)
         {

@@ -1,12 +1,14 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using RecoveryCluster.Client.Connection;
+using RecoveryCluster.Client.Hedging;
 using RecoveryCluster.FleetLimits;
 
 namespace RecoveryCluster.Client.FleetLimits;
 
 /// <summary>
-/// This worker's shares of the fleet-wide limits, one <see cref="ComponentLimiter"/> per component. A call costs no grain
+/// This worker's shares of the fleet-wide limits, one <see cref="ComponentLimiter"/> per component; the lease also carries
+/// the component's hedging settings (handed to <see cref="HedgedOperations"/>). A call costs no grain
 /// call: the first call of a component asks for a lease, and a background loop renews the leases (five times per lease,
 /// sooner when a policy change is pushed). When the cluster cannot be reached the last share stays in force, and a
 /// component whose first lease could not be had runs unlimited until a renewal succeeds (as the gate falls back to the
@@ -27,6 +29,7 @@ internal sealed partial class FleetLimiters : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly ClusterConnectionStatus _connection;
     private readonly Func<string, Task> _alongsideFirstLease;
+    private readonly HedgedOperations _hedging;
     private readonly ConcurrentDictionary<string, Task<ComponentLimiter>> _limiters = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private readonly FleetLimitObserver _observer;
@@ -40,8 +43,9 @@ internal sealed partial class FleetLimiters : IAsyncDisposable
     /// </param>
     public FleetLimiters(
         IGrainFactory grains, string workerId, TimeSpan callTimeout, TimeProvider time, ILogger logger, ClusterConnectionStatus connection,
-        Func<string, Task> alongsideFirstLease)
+        Func<string, Task> alongsideFirstLease, HedgedOperations hedging)
     {
+        _hedging = hedging;
         _connection = connection;
         _alongsideFirstLease = alongsideFirstLease;
         _grains = grains;
@@ -168,10 +172,11 @@ internal sealed partial class FleetLimiters : IAsyncDisposable
 
         try
         {
-            var request = limiter.TakeRequest(_workerId) with { Observer = _observerReference.Value };
+            var request = limiter.TakeRequest(_workerId) with { Observer = _observerReference.Value, Latencies = _hedging.TakeLatencies(limiter.Component) };
             var lease = await grain.AcquireAsync(request)
                 .WaitAsync(_callTimeout, _time).ConfigureAwait(false);
             limiter.Apply(lease);
+            _hedging.Apply(lease);
         }
         catch (Exception error) when (ClusterFailure.Is(error))
         {

@@ -15,7 +15,7 @@ public sealed class FleetLimitGrain(
     /// <summary>Workers renew five times per lease, so one late or lost renewal never lets a lease lapse.</summary>
     private const int RenewalsPerLease = 5;
 
-    /// <summary>Without limits a lease only keeps the worker subscribed to policy changes: renew rarely.</summary>
+    /// <summary>Without limits or hedging a lease only keeps the worker subscribed to policy changes: renew rarely.</summary>
     private static readonly TimeSpan UnlimitedRenewPeriod = TimeSpan.FromSeconds(10);
 
     private readonly LeaseBook _book = new();
@@ -26,7 +26,8 @@ public sealed class FleetLimitGrain(
 
     private FleetLimitPolicy Policy => state.State.Policy;
 
-    private TimeSpan RenewPeriod => Policy.IsUnlimited ? UnlimitedRenewPeriod : Policy.LeaseDuration / RenewalsPerLease;
+    // Hedging learns from the renewals' latencies, so it keeps the policy's pace even without limits.
+    private TimeSpan RenewPeriod => Policy.IsUnlimited && !state.State.Hedging.Enabled ? UnlimitedRenewPeriod : Policy.LeaseDuration / RenewalsPerLease;
 
     private TimeSpan LeaseDuration => RenewPeriod * RenewalsPerLease;
 
