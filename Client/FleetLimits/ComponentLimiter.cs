@@ -22,6 +22,9 @@ internal sealed class ComponentLimiter : IDisposable
     private long _latencyTicks;
     private long _windowStart;
 
+    /// <summary>A moving mean of the call time (one tenth per call), kept apart from the per-renewal counters.</summary>
+    private long _smoothedLatencyTicks;
+
     public ComponentLimiter(string component, TimeProvider time)
     {
         Component = component;
@@ -73,7 +76,8 @@ internal sealed class ComponentLimiter : IDisposable
         {
             Interlocked.Decrement(ref _wanting);
             FleetLimitMetrics.Rejected.Add(1);
-            var retry = MeanLatency();
+            // With the share's calls ending one after another, one frees every mean call time / share on average.
+            var retry = MeanLatency() / Math.Max(1, _concurrency.Limit ?? 1);
             throw new FleetLimitRejectedException(Component, FleetLimitKind.Concurrency, retry, string.Create(CultureInfo.InvariantCulture,
                 $"This worker's share of the fleet concurrency limit of '{Component}' ({_concurrency.Limit} calls in flight) is taken; retry after {retry.TotalMilliseconds:0} ms."));
         }
@@ -111,7 +115,12 @@ internal sealed class ComponentLimiter : IDisposable
     {
         _concurrency.Release(lease, generation);
         Interlocked.Decrement(ref _wanting);
-        Interlocked.Add(ref _latencyTicks, _time.GetElapsedTime(started).Ticks);
+        var elapsed = _time.GetElapsedTime(started).Ticks;
+        Interlocked.Add(ref _latencyTicks, elapsed);
+
+        // A racing update may be lost; the mean is a hint for RetryAfter, not a measurement.
+        var smoothed = Volatile.Read(ref _smoothedLatencyTicks);
+        Volatile.Write(ref _smoothedLatencyTicks, smoothed == 0 ? elapsed : smoothed + ((elapsed - smoothed) / 10));
         if (failed)
         {
             Interlocked.Increment(ref _failures);
@@ -122,9 +131,8 @@ internal sealed class ComponentLimiter : IDisposable
 
     private TimeSpan MeanLatency()
     {
-        var calls = Volatile.Read(ref _calls);
-        var mean = calls > 0 ? TimeSpan.FromTicks(Volatile.Read(ref _latencyTicks) / calls) : TimeSpan.Zero;
-        return mean > TimeSpan.FromMilliseconds(10) ? mean : TimeSpan.FromMilliseconds(10);
+        var mean = TimeSpan.FromTicks(Volatile.Read(ref _smoothedLatencyTicks));
+        return mean > TimeSpan.FromMilliseconds(1) ? mean : TimeSpan.FromMilliseconds(1);
     }
 
     private void UpdatePeak(int wanting)

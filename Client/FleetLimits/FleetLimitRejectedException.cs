@@ -35,6 +35,9 @@ public sealed class FleetLimitRejectedException : ExecutionRejectedException
 
     public FleetLimitKind Kind { get; }
 
-    /// <summary>How long to wait before a permit is likely: the token bucket's refill time, or the recent mean call time.</summary>
+    /// <summary>
+    /// How long to wait before a permit is likely: the token bucket's refill time, or the recent mean call time divided by
+    /// the worker's share (how often one of its calls ends).
+    /// </summary>
     public TimeSpan? RetryAfter { get; }
 }
