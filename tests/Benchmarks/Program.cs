@@ -36,6 +36,32 @@ if (args.Length > 0 && args[0] == "propagation")
     return;
 }
 
+// `fleet-limit [seconds] [--concurrency N] [--rate R]` runs the fleet limit benchmark: one silo process, four worker
+// processes (started as `fleet-limit-worker`, hidden) pushing past the limit; target ±5 %.
+if (args.Length > 0 && args[0] == "fleet-limit")
+{
+    string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+    var seconds = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? double.Parse(args[1], CultureInfo.InvariantCulture) : 20;
+    var concurrency = Option("--concurrency") is { } c ? int.Parse(c, CultureInfo.InvariantCulture) : 40;
+    var rate = Option("--rate") is { } r ? double.Parse(r, CultureInfo.InvariantCulture) : 400;
+    var phases = await RecoveryCluster.Benchmarks.FleetLimit.FleetLimitBenchmark.RunAsync(
+        concurrency, rate, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(4), Path.Combine(BenchmarkConfig.ResultsDirectory, "fleet-limit"));
+    foreach (var p in phases)
+    {
+        Console.WriteLine(FormattableString.Invariant(
+            $"fleet {p.Kind} limit {p.Limit:0.#}, {p.Workers} workers × {p.CallersPerWorker} callers: mean in flight {p.MeanInFlight:0.00} (peak {p.PeakInFlight}), {p.CallsPerSecond:0.0} calls/s; ratio {p.Ratio:P1} ({(p.WithinFivePercent ? "within" : "OUTSIDE")} ±5 %); admitted {p.Admitted}, refused {p.Refused}"));
+    }
+
+    return;
+}
+
+if (args.Length == 7 && args[0] == RecoveryCluster.Benchmarks.FleetLimit.FleetLimitWorker.Mode)
+{
+    await RecoveryCluster.Benchmarks.FleetLimit.FleetLimitWorker.RunAsync(
+        args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args[3], args[4], args[5], int.Parse(args[6], CultureInfo.InvariantCulture));
+    return;
+}
+
 if (args.Length == 6 && args[0] == PropagationClient.Mode)
 {
     await PropagationClient.RunAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args[3], args[4], int.Parse(args[5], CultureInfo.InvariantCulture));
