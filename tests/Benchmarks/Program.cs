@@ -55,6 +55,24 @@ if (args.Length > 0 && args[0] == "fleet-limit")
     return;
 }
 
+// `hedging [calls] [--concurrency N] [--seed S]` compares p99 with and without hedging on a component with a slow tail.
+if (args.Length > 0 && args[0] == "hedging")
+{
+    string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+    var calls = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3000;
+    var concurrency = Option("--concurrency") is { } c ? int.Parse(c, CultureInfo.InvariantCulture) : 16;
+    var seed = Option("--seed") is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : 42;
+    var arms = await RecoveryCluster.Benchmarks.Hedging.HedgingBenchmark.RunAsync(calls, concurrency, seed, Path.Combine(BenchmarkConfig.ResultsDirectory, "hedging"));
+    foreach (var arm in arms)
+    {
+        Console.WriteLine(FormattableString.Invariant(
+            $"{arm.Name,-28} {arm.Calls} calls: p50 {arm.P50Ms:0.0} ms, p95 {arm.P95Ms:0.0} ms, p99 {arm.P99Ms:0.0} ms, max {arm.MaxMs:0.0} ms; copies run {arm.Attempts} ({(double)arm.Attempts / arm.Calls:0.00} per call){(arm.LearnedDelayMs is { } d ? $", learned delay {d:0.0} ms" : "")}"));
+    }
+
+    Console.WriteLine(FormattableString.Invariant($"hedging p99 / no hedging p99: {arms[1].P99Ms / arms[0].P99Ms:P0}"));
+    return;
+}
+
 if (args.Length == 7 && args[0] == RecoveryCluster.Benchmarks.FleetLimit.FleetLimitWorker.Mode)
 {
     await RecoveryCluster.Benchmarks.FleetLimit.FleetLimitWorker.RunAsync(
