@@ -12,7 +12,7 @@ public sealed class ClientProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly Channel<CircuitHeard> _heard = Channel.CreateUnbounded<CircuitHeard>();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Queue<string> _lastErrors = new();
+    private readonly StderrTail _errors = new();
 
     private ClientProcess(Process process, string workerId)
     {
@@ -24,23 +24,11 @@ public sealed class ClientProcess : IAsyncDisposable
 
     public static async Task<ClientProcess> StartAsync(string clusterId, int gatewayPort, string component, string workerId, int workers, TimeSpan readyWithin)
     {
-        var benchmarks = Path.Combine(Repository.Root, "tests", "Benchmarks", "bin", Repository.Configuration, "net10.0", "RecoveryCluster.Benchmarks.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { benchmarks, PropagationClient.Mode, clusterId, gatewayPort.ToString(CultureInfo.InvariantCulture), component, workerId, workers.ToString(CultureInfo.InvariantCulture) })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("The client process did not start.");
+        var process = BenchmarkChild.Start(
+            PropagationClient.Mode, clusterId, gatewayPort.ToString(CultureInfo.InvariantCulture), component, workerId, workers.ToString(CultureInfo.InvariantCulture));
         var client = new ClientProcess(process, workerId);
         process.OutputDataReceived += (_, e) => client.OnLine(e.Data);
-        process.ErrorDataReceived += (_, e) => client.OnError(e.Data);
+        process.ErrorDataReceived += (_, e) => client._errors.Add(e.Data);
         process.Exited += (_, _) => client._ready.TrySetException(new InvalidOperationException($"Client {workerId} exited: {client.LastErrors()}"));
         process.EnableRaisingEvents = true;
         process.BeginOutputReadLine();
@@ -102,28 +90,5 @@ public sealed class ClientProcess : IAsyncDisposable
         }
     }
 
-    private void OnError(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_lastErrors)
-        {
-            _lastErrors.Enqueue(line);
-            if (_lastErrors.Count > 20)
-            {
-                _lastErrors.Dequeue();
-            }
-        }
-    }
-
-    private string LastErrors()
-    {
-        lock (_lastErrors)
-        {
-            return _lastErrors.Count == 0 ? "(no stderr output)" : string.Join(" | ", _lastErrors);
-        }
-    }
+    private string LastErrors() => _errors.ToString();
 }

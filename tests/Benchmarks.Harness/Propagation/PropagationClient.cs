@@ -33,15 +33,7 @@ public static class PropagationClient
     public static async Task RunAsync(string clusterId, int gatewayPort, string component, string workerId, int workers)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["RecoveryCluster:Client:ClusterId"] = clusterId,
-            ["RecoveryCluster:Client:Gateways:0"] = $"127.0.0.1:{gatewayPort.ToString(CultureInfo.InvariantCulture)}",
-            ["RecoveryCluster:Client:WorkerId"] = workerId,
-        });
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
-        builder.AddRecoveryClient();
+        var builder = WorkerHost.Create(clusterId, gatewayPort, workerId);
         using var app = builder.Build();
         await app.StartAsync();
         var clients = new List<RecoveryClient> { app.Services.GetRequiredService<RecoveryClient>() };

@@ -23,16 +23,7 @@ public static class FleetLimitWorker
 
     public static async Task RunAsync(string clusterId, int gatewayPort, string component, string workerId, string url, int callers)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["RecoveryCluster:Client:ClusterId"] = clusterId,
-            ["RecoveryCluster:Client:Gateways:0"] = $"127.0.0.1:{gatewayPort.ToString(CultureInfo.InvariantCulture)}",
-            ["RecoveryCluster:Client:WorkerId"] = workerId,
-            ["RecoveryCluster:Client:WaitForClusterOnStart"] = "true",
-        });
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
-        builder.AddRecoveryClient();
+        var builder = WorkerHost.Create(clusterId, gatewayPort, workerId, [new("RecoveryCluster:Client:WaitForClusterOnStart", "true")]);
         using var app = builder.Build();
         await app.StartAsync();
         var client = app.Services.GetRequiredService<RecoveryClient>();

@@ -10,29 +10,17 @@ public sealed class WorkerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<(long Admitted, long Refused)> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Queue<string> _lastErrors = new();
+    private readonly StderrTail _errors = new();
 
     private WorkerProcess(Process process) => _process = process;
 
     public static async Task<WorkerProcess> StartAsync(string clusterId, int gatewayPort, string component, string workerId, string url, int callers, TimeSpan readyWithin)
     {
-        var benchmarks = Path.Combine(BenchmarkConfig.RepositoryRoot, "tests", "Benchmarks", "bin", SiloProcess.BuildConfiguration(), "net10.0", "RecoveryCluster.Benchmarks.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { benchmarks, FleetLimitWorker.Mode, clusterId, gatewayPort.ToString(CultureInfo.InvariantCulture), component, workerId, url, callers.ToString(CultureInfo.InvariantCulture) })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("The worker process did not start.");
+        var process = BenchmarkChild.Start(
+            FleetLimitWorker.Mode, clusterId, gatewayPort.ToString(CultureInfo.InvariantCulture), component, workerId, url, callers.ToString(CultureInfo.InvariantCulture));
         var worker = new WorkerProcess(process);
         process.OutputDataReceived += (_, e) => worker.OnLine(e.Data);
-        process.ErrorDataReceived += (_, e) => worker.OnError(e.Data);
+        process.ErrorDataReceived += (_, e) => worker._errors.Add(e.Data);
         process.Exited += (_, _) => worker._ready.TrySetException(new InvalidOperationException($"Worker {workerId} exited: {worker.LastErrors()}"));
         process.EnableRaisingEvents = true;
         process.BeginOutputReadLine();
@@ -80,28 +68,5 @@ public sealed class WorkerProcess : IAsyncDisposable
         }
     }
 
-    private void OnError(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_lastErrors)
-        {
-            _lastErrors.Enqueue(line);
-            if (_lastErrors.Count > 20)
-            {
-                _lastErrors.Dequeue();
-            }
-        }
-    }
-
-    private string LastErrors()
-    {
-        lock (_lastErrors)
-        {
-            return _lastErrors.Count == 0 ? "(no stderr output)" : string.Join(" | ", _lastErrors);
-        }
-    }
+    private string LastErrors() => _errors.ToString();
 }
