@@ -245,6 +245,9 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
         }
     }
 
+    /// <summary>This worker's fleet limit leases (the benchmarks watch them arrive).</summary>
+    internal FleetLimiters FleetLimits => _limits;
+
     /// <summary>The gate of a component (subscribing on first use).</summary>
     internal ValueTask<ComponentGate> GateAsync(string component) => GateOf(component);
 

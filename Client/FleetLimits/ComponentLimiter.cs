@@ -24,6 +24,8 @@ internal sealed class ComponentLimiter : IDisposable
 
     /// <summary>A moving mean of the call time (one tenth per call), kept apart from the per-renewal counters.</summary>
     private long _smoothedLatencyTicks;
+    private int _renewing;
+    private int _pushed;
 
     public ComponentLimiter(string component, TimeProvider time)
     {
@@ -49,14 +51,31 @@ internal sealed class ComponentLimiter : IDisposable
         Lease = lease;
         _concurrency.Resize(lease.Concurrency);
         _rate.Resize(lease.RatePerSecond);
-        RenewAt = _time.GetTimestamp() + (long)(lease.RenewAfter.TotalSeconds * _time.TimestampFrequency);
+        RenewAt = _time.GetTimestamp() + (Volatile.Read(ref _pushed) == 1 ? 0 : (long)(lease.RenewAfter.TotalSeconds * _time.TimestampFrequency));
     }
 
     /// <summary>Puts the next renewal <paramref name="delay"/> from now (after a failed one).</summary>
     public void RetryIn(TimeSpan delay) => RenewAt = _time.GetTimestamp() + (long)(delay.TotalSeconds * _time.TimestampFrequency);
 
-    /// <summary>Makes the next renewal due now (a pushed policy change).</summary>
-    public void RenewNow() => RenewAt = _time.GetTimestamp();
+    /// <summary>
+    /// A policy change was pushed: the next renewal to start will bring it. If one already under way answers first, its
+    /// lease may predate the change, so it leaves the next renewal due at once.
+    /// </summary>
+    public void RenewNow() => Volatile.Write(ref _pushed, 1);
+
+    /// <summary>Claims the renewal, so a pushed one and the loop's never run at once; false when one is under way.</summary>
+    public bool TryBeginRenewal()
+    {
+        if (Interlocked.Exchange(ref _renewing, 1) != 0)
+        {
+            return false;
+        }
+
+        Volatile.Write(ref _pushed, 0);
+        return true;
+    }
+
+    public void EndRenewal() => Volatile.Write(ref _renewing, 0);
 
     /// <summary>Takes a permit for one call or throws <see cref="FleetLimitRejectedException"/>.</summary>
     public Permit Enter()

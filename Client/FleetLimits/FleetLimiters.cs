@@ -68,6 +68,9 @@ internal sealed partial class FleetLimiters : IAsyncDisposable
         });
     }
 
+    /// <summary>Raised after each lease is applied (first, renewed or pushed); for measurements, not for control.</summary>
+    public event Action<LimitLease>? LeaseApplied;
+
     /// <summary>Runs <paramref name="call"/> under the component's fleet limits, or throws <see cref="FleetLimitRejectedException"/>.</summary>
     public async Task<T> RunAsync<T>(string component, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
@@ -122,11 +125,34 @@ internal sealed partial class FleetLimiters : IAsyncDisposable
         return limiter;
     }
 
+    /// <summary>A pushed change: renew at once rather than at the loop's next tick; if a renewal is under way, right after it.</summary>
     private void RenewNow(string component)
     {
-        if (_limiters.TryGetValue(component, out var task) && task.IsCompletedSuccessfully)
+        if (!_limiters.TryGetValue(component, out var task) || !task.IsCompletedSuccessfully)
         {
-            task.Result.RenewNow();
+            return;
+        }
+
+        var limiter = task.Result;
+        limiter.RenewNow();
+        _ = Task.Run(() => RenewClaimedAsync(limiter));
+    }
+
+    /// <summary>Renews unless another renewal of the same lease is under way (which then leaves it due for the loop).</summary>
+    private async Task RenewClaimedAsync(ComponentLimiter limiter)
+    {
+        if (!limiter.TryBeginRenewal())
+        {
+            return;
+        }
+
+        try
+        {
+            await RenewAsync(limiter).ConfigureAwait(false);
+        }
+        finally
+        {
+            limiter.EndRenewal();
         }
     }
 
@@ -138,7 +164,7 @@ internal sealed partial class FleetLimiters : IAsyncDisposable
             while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
             {
                 var now = _time.GetTimestamp();
-                var due = _limiters.Values.Where(t => t.IsCompletedSuccessfully && t.Result.RenewAt <= now).Select(t => RenewAsync(t.Result));
+                var due = _limiters.Values.Where(t => t.IsCompletedSuccessfully && t.Result.RenewAt <= now).Select(t => RenewClaimedAsync(t.Result));
                 await Task.WhenAll(due).ConfigureAwait(false);
             }
         }
@@ -177,6 +203,7 @@ internal sealed partial class FleetLimiters : IAsyncDisposable
                 .WaitAsync(_callTimeout, _time).ConfigureAwait(false);
             limiter.Apply(lease);
             _hedging.Apply(lease);
+            LeaseApplied?.Invoke(lease);
         }
         catch (Exception error) when (ClusterFailure.Is(error))
         {
