@@ -109,7 +109,17 @@ internal sealed partial class FleetLimiters : IAsyncDisposable
         }
 
         var first = _limiters.GetOrAdd(component, FirstLeaseAsync);
-        await Task.WhenAll(first, _alongsideFirstLease(component)).ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(first, _alongsideFirstLease(component)).ConfigureAwait(false);
+        }
+        catch when (first.IsFaulted)
+        {
+            // Not kept: the next call asks again instead of failing on this one's error for good.
+            _limiters.TryRemove(new KeyValuePair<string, Task<ComponentLimiter>>(component, first));
+            throw;
+        }
+
         return first.Result;
     }
 
@@ -211,6 +221,13 @@ internal sealed partial class FleetLimiters : IAsyncDisposable
             limiter.RetryIn(RetryFailedRenewal);
             LogRenewalFailed(limiter.Component, error.Message);
         }
+        catch (Exception error) when (error is not OperationCanceledException && !ClusterFailure.Is(error))
+        {
+            // Anything else (a refused request, a bug) must not end the loop that keeps every other lease alive.
+            FleetLimitMetrics.RenewalFailures.Add(1);
+            limiter.RetryIn(RetryFailedRenewal);
+            LogRenewalError(limiter.Component, error);
+        }
     }
 
     /// <summary>Stops renewing and gives the shares back, so the other workers get them without waiting for expiry.</summary>
@@ -252,6 +269,9 @@ internal sealed partial class FleetLimiters : IAsyncDisposable
 
         _stopping.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Renewing the fleet limit lease of '{Component}' failed; the last share stays in force and the renewal is tried again")]
+    private partial void LogRenewalError(string component, Exception error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The fleet limit lease of '{Component}' could not be renewed ({Reason}); the last share stays in force")]
     private partial void LogRenewalFailed(string component, string reason);
