@@ -256,11 +256,14 @@ async function refresh() {
     scatter(metrics.strategies);
     bars('chart-levels', Object.entries(metrics.levels).map(([level, m]) => ({ label: `L${level}`, value: m.resolved, title: `level ${level}: ${m.attempts} attempts, ${m.resolved} resolved` })));
     secondary(metrics.secondary);
-    document.getElementById('circuits').replaceChildren(...circuits.map(c => {
+    const limits = await Promise.all(circuits.map(c => getJson(`/api/components/${encodeURIComponent(c.component)}/limit`).catch(() => null)));
+    document.getElementById('circuits').replaceChildren(...circuits.map((c, i) => {
       const li = document.createElement('li');
       li.className = c.state;
       li.dataset.component = c.component;
-      li.textContent = `${c.component}: ${c.state}`;
+      const limit = fleetLimit(limits[i]);
+      if (limit) li.dataset.limit = limit;
+      li.textContent = `${c.component}: ${c.state}${limit ? ` · fleet limit ${limit}` : ''}`;
       return li;
     }));
     document.getElementById('updated').textContent = `updated ${new Date().toLocaleTimeString()}`;
@@ -268,6 +271,16 @@ async function refresh() {
   } catch (error) {
     document.getElementById('updated').textContent = `refresh failed: ${error.message}`;
   }
+}
+
+// The limits in force (after the adaptive scale) against the configured ones, and the workers holding shares.
+function fleetLimit(l) {
+  if (!l || (l.effectiveConcurrency == null && l.effectiveRate == null)) return '';
+  const parts = [];
+  if (l.effectiveConcurrency != null) parts.push(`${l.effectiveConcurrency}/${l.policy.maxConcurrency} in flight`);
+  if (l.effectiveRate != null) parts.push(`${+l.effectiveRate.toFixed(1)}/${l.policy.ratePerSecond} per s`);
+  const adaptive = l.policy.adaptive === 'aimd' ? `, adaptive ×${l.scale.toFixed(2)}` : '';
+  return `${parts.join(', ')}${adaptive}, ${l.leases.length} lease(s)`;
 }
 
 function secondary(s) {

@@ -132,6 +132,12 @@ public sealed class AnalyticsPageTests(AnalyticsPageTests.OwnHost host) : IClass
         wait.Until(_ => Chart(driver, wait, "overTime", 3).Series[0][0] == 0.5);
         Text("summary", "3 errors (1 unresolved) · 4 recovery attempts · 50% successful");
         wait.Until(d => d.FindElements(By.CssSelector($"#circuits li.isolated[data-component='{component}']")).Count == 1);
+
+        // A component with a fleet limit shows the limit in force, adaptive or not, beside its circuit.
+        var limited = RecoveryCluster.ApiTests.Http.NewComponent("page-limited");
+        await host.Http.PutAsync($"/api/components/{limited}/policy", new { limit = new { maxConcurrency = 40, ratePerSecond = 250.0, adaptive = "aimd" } });
+        wait.Until(d => d.FindElements(By.CssSelector($"#circuits li[data-component='{limited}']")).FirstOrDefault()?.GetAttribute("data-limit")
+            == "40/40 in flight, 250/250 per s, adaptive ×1.00, 0 lease(s)");
         // The live feed streams the new failure and the isolation as they happen.
         wait.Until(d => d.FindElements(By.CssSelector($"#events li[data-kind='attempt-recorded'][data-component='{component}']")).Count == 1);
         wait.Until(d => d.FindElements(By.CssSelector($"#events li[data-kind='circuit-changed'][data-component='{component}']")).Count == 1);
