@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
 using RecoveryCluster.CircuitBreaker;
-using RecoveryCluster.Testing;
 
 namespace RecoveryCluster.Benchmarks.Propagation;
 

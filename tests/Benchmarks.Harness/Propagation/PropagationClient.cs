@@ -1,14 +1,12 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RecoveryCluster.CircuitBreaker;
 using RecoveryCluster.Client;
 using RecoveryCluster.Client.Classification;
 using RecoveryCluster.Client.Connection;
-using RecoveryCluster.Client.Hosting;
 using RecoveryCluster.Client.Strategies;
 
 namespace RecoveryCluster.Benchmarks.Propagation;

@@ -1,7 +1,6 @@
 using RecoveryCluster.Client;
 using RecoveryCluster.Client.FleetLimits;
 using RecoveryCluster.FleetLimits;
-using RecoveryCluster.Tests;
 
 namespace RecoveryCluster.ClientTests.FleetLimits;
 

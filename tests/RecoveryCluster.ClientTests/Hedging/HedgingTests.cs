@@ -1,7 +1,6 @@
 using RecoveryCluster.Client;
 using RecoveryCluster.FleetLimits;
 using RecoveryCluster.Policies;
-using RecoveryCluster.Tests;
 
 namespace RecoveryCluster.ClientTests.Hedging;
 

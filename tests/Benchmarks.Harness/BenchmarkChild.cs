@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using RecoveryCluster.Benchmarks.EndToEnd;
+using RecoveryCluster.Testing;
 
 namespace RecoveryCluster.Benchmarks;
 
@@ -8,7 +8,7 @@ public static class BenchmarkChild
 {
     public static Process Start(params string[] arguments)
     {
-        var benchmarks = Path.Combine(BenchmarkConfig.RepositoryRoot, "tests", "Benchmarks", "bin", SiloProcess.BuildConfiguration(), "net10.0", "RecoveryCluster.Benchmarks.dll");
+        var benchmarks = Path.Combine(Repository.Root, "tests", "Benchmarks", "bin", Repository.Configuration, "net10.0", "RecoveryCluster.Benchmarks.dll");
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardInput = true,

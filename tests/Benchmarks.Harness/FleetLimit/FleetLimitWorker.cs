@@ -1,11 +1,7 @@
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using RecoveryCluster.Client;
 using RecoveryCluster.Client.FleetLimits;
-using RecoveryCluster.Client.Hosting;
 
 namespace RecoveryCluster.Benchmarks.FleetLimit;
 

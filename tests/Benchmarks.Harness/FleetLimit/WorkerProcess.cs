@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using RecoveryCluster.Benchmarks.EndToEnd;
 
 namespace RecoveryCluster.Benchmarks.FleetLimit;
 

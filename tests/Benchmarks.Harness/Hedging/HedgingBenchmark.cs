@@ -111,6 +111,6 @@ public static class HedgingBenchmark
     private static HedgingArm Summarise(string name, (List<double> Ms, long Attempts) run, TimeSpan? learned)
     {
         var sorted = run.Ms.Order().ToList();
-        return new HedgingArm(name, sorted.Count, Percentile.Of(sorted, 50), Percentile.Of(sorted, 95), Percentile.Of(sorted, 99), sorted[^1], run.Attempts, learned?.TotalMilliseconds);
+        return new HedgingArm(name, sorted.Count, Percentile.NearestRank(sorted, 50), Percentile.NearestRank(sorted, 95), Percentile.NearestRank(sorted, 99), sorted[^1], run.Attempts, learned?.TotalMilliseconds);
     }
 }

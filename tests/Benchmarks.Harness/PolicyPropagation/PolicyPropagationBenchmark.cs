@@ -41,7 +41,7 @@ public static class PolicyPropagationBenchmark
             }
 
             var sorted = all.Order().ToList();
-            var result = new PolicyPropagationResult(siloCount, workerCount, trials, all, Percentile.Of(sorted, 50), Percentile.Of(sorted, 99), sorted[^1]);
+            var result = new PolicyPropagationResult(siloCount, workerCount, trials, all, Percentile.NearestRank(sorted, 50), Percentile.NearestRank(sorted, 99), sorted[^1]);
             if (resultsDirectory is not null)
             {
                 Directory.CreateDirectory(resultsDirectory);
