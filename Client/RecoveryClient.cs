@@ -123,7 +123,13 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
         Guard.Key(operation, nameof(operation));
         ArgumentNullException.ThrowIfNull(action);
 
-        // The fleet limit is outermost, as Polly's rate limiter is in a pipeline: a refused call never reaches the gate or recovery.
+        // The fleet limit is outermost, as Polly's rate limiter is in a pipeline: a refused call never reaches the gate or
+        // recovery. A component without limits skips it, so the common call allocates no closure for it.
+        if (_limits.IsKnownUnlimited(component))
+        {
+            return ExecuteGatedAsync(component, operation, action, options, cancellationToken);
+        }
+
         return _limits.RunAsync(component, ct => ExecuteGatedAsync(component, operation, action, options, ct), cancellationToken);
     }
 

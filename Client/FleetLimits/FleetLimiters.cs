@@ -101,6 +101,10 @@ internal sealed partial class FleetLimiters : IAsyncDisposable
     }
 
     /// <summary>The component's limiter, asking for its first lease on first use.</summary>
+    /// <summary>True when the component's lease is in hand and sets no limit, so a call need not pass the limiter.</summary>
+    public bool IsKnownUnlimited(string component) =>
+        _limiters.TryGetValue(component, out var known) && known.IsCompletedSuccessfully && known.Result.IsUnlimited;
+
     public async ValueTask<ComponentLimiter> GetAsync(string component)
     {
         if (_limiters.TryGetValue(component, out var known) && known.IsCompletedSuccessfully)

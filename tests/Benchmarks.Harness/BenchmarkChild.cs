@@ -24,4 +24,17 @@ public static class BenchmarkChild
 
         return Process.Start(start) ?? throw new InvalidOperationException($"The benchmark process ({arguments.FirstOrDefault()}) did not start.");
     }
+
+    /// <summary>Kills a child that is still running, waits for it, and releases it.</summary>
+    public static async ValueTask KillAsync(Process process)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
 }

@@ -65,16 +65,7 @@ public sealed class ClientProcess : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => BenchmarkChild.KillAsync(_process);
 
     private void OnLine(string? line)
     {
