@@ -11,8 +11,8 @@ using RecoveryCluster.Client.Hooks;
 using RecoveryCluster.Client.Hosting;
 using RecoveryCluster.Client.Measurement;
 using RecoveryCluster.Client.Recovery;
+using RecoveryCluster.Client.Remediation;
 using RecoveryCluster.Client.Resilience;
-using RecoveryCluster.Client.Strategies;
 using RecoveryCluster.Events;
 using CircuitState = RecoveryCluster.CircuitBreaker.CircuitState;
 

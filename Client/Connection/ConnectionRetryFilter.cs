@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using RecoveryCluster.Client.Strategies;
+using RecoveryCluster.Client.Remediation;
 
 namespace RecoveryCluster.Client.Connection;
 

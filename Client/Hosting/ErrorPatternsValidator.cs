@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using RecoveryCluster.Client.Classification;
-using RecoveryCluster.Client.Strategies;
+using RecoveryCluster.Client.Remediation;
 
 namespace RecoveryCluster.Client.Hosting;
 

@@ -9,7 +9,7 @@ using RecoveryCluster.Client.Gate;
 using RecoveryCluster.Client.Hooks;
 using RecoveryCluster.Client.Measurement;
 using RecoveryCluster.Client.Recovery;
-using RecoveryCluster.Client.Strategies;
+using RecoveryCluster.Client.Remediation;
 
 namespace RecoveryCluster.Client.Hosting;
 

@@ -1,5 +1,5 @@
 using RecoveryCluster.Client.Classification;
-using RecoveryCluster.Client.Strategies;
+using RecoveryCluster.Client.Remediation;
 using RecoveryCluster.Errors;
 using RecoveryCluster.Strategies;
 using RecoveryCluster.Worker.Faults;

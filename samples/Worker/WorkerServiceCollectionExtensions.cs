@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RecoveryCluster.Client.Hosting;
-using RecoveryCluster.Client.Strategies;
+using RecoveryCluster.Client.Remediation;
 using RecoveryCluster.Errors;
 
 namespace RecoveryCluster.Worker;

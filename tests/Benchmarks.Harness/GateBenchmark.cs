@@ -7,7 +7,7 @@ using Polly.CircuitBreaker;
 using RecoveryCluster.Client;
 using RecoveryCluster.Client.Classification;
 using RecoveryCluster.Client.Gate;
-using RecoveryCluster.Client.Strategies;
+using RecoveryCluster.Client.Remediation;
 using RecoveryCluster.Grains;
 using RecoveryCluster.Grains.Hosting;
 

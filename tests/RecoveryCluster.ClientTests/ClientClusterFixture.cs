@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 using RecoveryCluster.Client;
 using RecoveryCluster.Client.Classification;
-using RecoveryCluster.Client.Strategies;
+using RecoveryCluster.Client.Remediation;
 using RecoveryCluster.Grains;
 using RecoveryCluster.Grains.Hosting;
 using RecoveryCluster.Grains.Options;

@@ -7,7 +7,7 @@ using RecoveryCluster.CircuitBreaker;
 using RecoveryCluster.Client;
 using RecoveryCluster.Client.Classification;
 using RecoveryCluster.Client.Connection;
-using RecoveryCluster.Client.Strategies;
+using RecoveryCluster.Client.Remediation;
 
 namespace RecoveryCluster.Benchmarks.Propagation;
 

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using RecoveryCluster.Client.Strategies;
+using RecoveryCluster.Client.Remediation;
 using RecoveryCluster.ClientTests.Strategies;
 using RecoveryCluster.Errors;
 using RecoveryCluster.Strategies;

@@ -1,4 +1,4 @@
-using RecoveryCluster.Client.Strategies;
+using RecoveryCluster.Client.Remediation;
 
 namespace RecoveryCluster.ClientTests.Events;
 

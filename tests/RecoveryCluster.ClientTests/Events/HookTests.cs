@@ -1,7 +1,7 @@
 using RecoveryCluster.CircuitBreaker;
 using RecoveryCluster.Client;
 using RecoveryCluster.Client.Hooks;
-using RecoveryCluster.Client.Strategies;
+using RecoveryCluster.Client.Remediation;
 using RecoveryCluster.Errors;
 using RecoveryCluster.Strategies;
 

@@ -1,5 +1,5 @@
 using RecoveryCluster.Client;
-using RecoveryCluster.Client.Strategies;
+using RecoveryCluster.Client.Remediation;
 
 namespace RecoveryCluster.ClientTests.Strategies;
 

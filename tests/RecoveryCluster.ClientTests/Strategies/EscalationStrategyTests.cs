@@ -1,4 +1,4 @@
-using RecoveryCluster.Client.Strategies;
+using RecoveryCluster.Client.Remediation;
 using RecoveryCluster.Errors;
 
 namespace RecoveryCluster.ClientTests.Strategies;

@@ -1,6 +1,6 @@
 using RecoveryCluster.Client;
 using RecoveryCluster.Client.Classification;
-using RecoveryCluster.Client.Strategies;
+using RecoveryCluster.Client.Remediation;
 using RecoveryCluster.Errors;
 
 namespace RecoveryCluster.ClientTests.Strategies;

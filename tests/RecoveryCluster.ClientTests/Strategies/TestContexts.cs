@@ -1,7 +1,7 @@
 using RecoveryCluster.CircuitBreaker;
 using RecoveryCluster.Client;
 using RecoveryCluster.Client.Classification;
-using RecoveryCluster.Client.Strategies;
+using RecoveryCluster.Client.Remediation;
 using RecoveryCluster.Errors;
 
 namespace RecoveryCluster.ClientTests.Strategies;

@@ -1,6 +1,6 @@
 using RecoveryCluster.Strategies;
 
-namespace RecoveryCluster.Client.Strategies;
+namespace RecoveryCluster.Client.Remediation;
 
 /// <summary>System-wide recovery: shed load first, then run the operation again.</summary>
 public sealed class SystemRecoveryStrategy : RepairThenRetryStrategy

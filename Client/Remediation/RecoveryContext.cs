@@ -1,7 +1,7 @@
 using RecoveryCluster.Client.Classification;
 using RecoveryCluster.Errors;
 
-namespace RecoveryCluster.Client.Strategies;
+namespace RecoveryCluster.Client.Remediation;
 
 /// <summary>Everything a strategy may use: the failed operation (to run again), the error, the plan and the call's options.</summary>
 public sealed class RecoveryContext

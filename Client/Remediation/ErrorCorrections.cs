@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace RecoveryCluster.Client.Strategies;
+namespace RecoveryCluster.Client.Remediation;
 
 /// <summary>The registered correction rules, one per error pattern id.</summary>
 public sealed class ErrorCorrections

@@ -1,6 +1,6 @@
 using RecoveryCluster.Strategies;
 
-namespace RecoveryCluster.Client.Strategies;
+namespace RecoveryCluster.Client.Remediation;
 
 /// <summary>
 /// Applies the fix for the error pattern that matched, then runs the operation again once. The fix is the correction

@@ -1,4 +1,4 @@
-namespace RecoveryCluster.Client.Strategies;
+namespace RecoveryCluster.Client.Remediation;
 
 /// <summary>How a recovery ended: the operation's value when it works again, or the error that remains.</summary>
 public sealed record StrategyResult(bool Success, object? Value, Exception? Error, int AffectedTasks = 0, int RecoveredTasks = 0, string? Detail = null)

@@ -1,6 +1,6 @@
 using RecoveryCluster.Strategies;
 
-namespace RecoveryCluster.Client.Strategies;
+namespace RecoveryCluster.Client.Remediation;
 
 /// <summary>Migrates the operation's tasks to healthy workers, then runs the operation again.</summary>
 public sealed class WorkerRecoveryStrategy : RepairThenRetryStrategy

@@ -1,4 +1,4 @@
-namespace RecoveryCluster.Client.Strategies;
+namespace RecoveryCluster.Client.Remediation;
 
 /// <summary>
 /// Code that carries out a recovery the cluster planned. The cluster's catalog decides where a strategy applies

@@ -1,6 +1,6 @@
 using RecoveryCluster.Strategies;
 
-namespace RecoveryCluster.Client.Strategies;
+namespace RecoveryCluster.Client.Remediation;
 
 /// <summary>Runs the call's fallback. When the fallback fails too, both errors are kept.</summary>
 public sealed class FallbackStrategy : IRecoveryStrategy

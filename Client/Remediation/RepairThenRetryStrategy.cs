@@ -1,4 +1,4 @@
-namespace RecoveryCluster.Client.Strategies;
+namespace RecoveryCluster.Client.Remediation;
 
 /// <summary>The shape most built-ins share: one repair step, then the operation again with a short backoff.</summary>
 public abstract class RepairThenRetryStrategy : IRecoveryStrategy

@@ -1,4 +1,4 @@
-namespace RecoveryCluster.Client.Strategies;
+namespace RecoveryCluster.Client.Remediation;
 
 /// <summary>The default actions: nothing to do beyond running the operation again; no pattern fixes; no one to call.</summary>
 public class NoRecoveryActions : IRecoveryActions

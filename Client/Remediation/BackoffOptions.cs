@@ -1,4 +1,4 @@
-namespace RecoveryCluster.Client.Strategies;
+namespace RecoveryCluster.Client.Remediation;
 
 /// <summary>Retry counts and delays of the retry strategy at one level.</summary>
 public sealed record BackoffOptions(int Attempts, TimeSpan InitialDelay, double Factor, TimeSpan MaxDelay)

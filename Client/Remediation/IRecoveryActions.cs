@@ -1,4 +1,4 @@
-namespace RecoveryCluster.Client.Strategies;
+namespace RecoveryCluster.Client.Remediation;
 
 /// <summary>
 /// The worker-specific steps the built-in strategies call before running the operation again. Register your own

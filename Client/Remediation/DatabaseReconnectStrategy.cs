@@ -1,6 +1,6 @@
 using RecoveryCluster.Strategies;
 
-namespace RecoveryCluster.Client.Strategies;
+namespace RecoveryCluster.Client.Remediation;
 
 /// <summary>Drops pooled database connections (they may all be dead after a failover), then runs the operation again.</summary>
 public sealed class DatabaseReconnectStrategy : RepairThenRetryStrategy

@@ -1,6 +1,6 @@
 using RecoveryCluster.Strategies;
 
-namespace RecoveryCluster.Client.Strategies;
+namespace RecoveryCluster.Client.Remediation;
 
 /// <summary>Walks the call's degradation levels, best first; the first that succeeds is the result.</summary>
 public sealed class GracefulDegradationStrategy : IRecoveryStrategy

@@ -1,6 +1,6 @@
 using RecoveryCluster.Strategies;
 
-namespace RecoveryCluster.Client.Strategies;
+namespace RecoveryCluster.Client.Remediation;
 
 /// <summary>Re-establishes the component's connection, then runs the operation again.</summary>
 public sealed class ReconnectStrategy : RepairThenRetryStrategy

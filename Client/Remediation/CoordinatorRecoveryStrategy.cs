@@ -1,6 +1,6 @@
 using RecoveryCluster.Strategies;
 
-namespace RecoveryCluster.Client.Strategies;
+namespace RecoveryCluster.Client.Remediation;
 
 /// <summary>Recovers the coordinator the component depends on, then runs the operation again.</summary>
 public sealed class CoordinatorRecoveryStrategy : RepairThenRetryStrategy

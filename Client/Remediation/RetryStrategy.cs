@@ -3,7 +3,7 @@ using Polly.Retry;
 using RecoveryCluster.Errors;
 using RecoveryCluster.Strategies;
 
-namespace RecoveryCluster.Client.Strategies;
+namespace RecoveryCluster.Client.Remediation;
 
 /// <summary>
 /// Runs the operation again with exponential backoff and ±25 % jitter; more attempts from level 2 on. A matched error

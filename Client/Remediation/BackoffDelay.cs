@@ -1,4 +1,4 @@
-namespace RecoveryCluster.Client.Strategies;
+namespace RecoveryCluster.Client.Remediation;
 
 /// <summary>Exponential backoff with ±25 % jitter: delay = min(initial·factor^(attempt−1), max) · (1 + 0.25·u), u in [−1, 1].</summary>
 public static class BackoffDelay

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace RecoveryCluster.Client.Strategies;
+namespace RecoveryCluster.Client.Remediation;
 
 /// <summary>The strategies this worker can run, by id: the built-ins plus any registered with <c>AddStrategy&lt;T&gt;()</c> (which win on a clash).</summary>
 public sealed class StrategyRegistry

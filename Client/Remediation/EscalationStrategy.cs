@@ -1,6 +1,6 @@
 using RecoveryCluster.Strategies;
 
-namespace RecoveryCluster.Client.Strategies;
+namespace RecoveryCluster.Client.Remediation;
 
 /// <summary>Tells a person; it never recovers the operation itself. The client runs it when the cluster escalates.</summary>
 public sealed class EscalationStrategy : IRecoveryStrategy

@@ -1,4 +1,4 @@
-namespace RecoveryCluster.Client.Strategies;
+namespace RecoveryCluster.Client.Remediation;
 
 /// <summary>
 /// The fix for failures one error pattern matches, run by the error-correction strategy before it runs the operation
