@@ -14,6 +14,9 @@ internal sealed class ComponentLimiter : IDisposable
     private readonly RateShare _rate = new();
     private readonly TimeProvider _time;
     private readonly Lock _statsLock = new();
+
+    /// <summary>A pushed lease and a renewal's may arrive at once: each applies whole.</summary>
+    private readonly Lock _leaseLock = new();
     private int _wanting;
     private int _peakWanting;
     private long _wanted;
@@ -25,7 +28,7 @@ internal sealed class ComponentLimiter : IDisposable
     /// <summary>A moving mean of the call time (one tenth per call), kept apart from the per-renewal counters.</summary>
     private long _smoothedLatencyTicks;
     private int _renewing;
-    private int _pushed;
+    private int _pushes;
 
     public ComponentLimiter(string component, TimeProvider time)
     {
@@ -46,34 +49,37 @@ internal sealed class ComponentLimiter : IDisposable
 
     public int InFlight => _concurrency.InFlight;
 
-    public void Apply(LimitLease lease)
+    /// <summary>How many leases were pushed so far; a renewal notes it when it starts (see <see cref="ApplyRenewal"/>).</summary>
+    public int Pushes => Volatile.Read(ref _pushes);
+
+    /// <summary>A lease pushed on a policy change: always applied (a silo that lost its state restarts the versions).</summary>
+    public void ApplyPushed(LimitLease lease)
     {
-        Lease = lease;
-        _concurrency.Resize(lease.Concurrency);
-        _rate.Resize(lease.RatePerSecond);
-        RenewAt = _time.GetTimestamp() + (Volatile.Read(ref _pushed) == 1 ? 0 : (long)(lease.RenewAfter.TotalSeconds * _time.TimestampFrequency));
+        Interlocked.Increment(ref _pushes);
+        Apply(lease);
+    }
+
+    /// <summary>
+    /// A renewal's answer, unless a newer policy's lease was pushed while it was under way (the answer then predates the
+    /// change: the pushed lease stays, and only the renewal time moves). False when it was not applied.
+    /// </summary>
+    public bool ApplyRenewal(LimitLease lease, int pushesWhenStarted)
+    {
+        if (Pushes != pushesWhenStarted && Lease is { } pushed && pushed.Version > lease.Version)
+        {
+            RenewAt = NextRenewal(lease);
+            return false;
+        }
+
+        Apply(lease);
+        return true;
     }
 
     /// <summary>Puts the next renewal <paramref name="delay"/> from now (after a failed one).</summary>
     public void RetryIn(TimeSpan delay) => RenewAt = _time.GetTimestamp() + (long)(delay.TotalSeconds * _time.TimestampFrequency);
 
-    /// <summary>
-    /// A policy change was pushed: the next renewal to start will bring it. If one already under way answers first, its
-    /// lease may predate the change, so it leaves the next renewal due at once.
-    /// </summary>
-    public void RenewNow() => Volatile.Write(ref _pushed, 1);
-
-    /// <summary>Claims the renewal, so a pushed one and the loop's never run at once; false when one is under way.</summary>
-    public bool TryBeginRenewal()
-    {
-        if (Interlocked.Exchange(ref _renewing, 1) != 0)
-        {
-            return false;
-        }
-
-        Volatile.Write(ref _pushed, 0);
-        return true;
-    }
+    /// <summary>Claims the renewal, so two never run at once; false when one is under way.</summary>
+    public bool TryBeginRenewal() => Interlocked.Exchange(ref _renewing, 1) == 0;
 
     public void EndRenewal() => Volatile.Write(ref _renewing, 0);
 
@@ -123,6 +129,19 @@ internal sealed class ComponentLimiter : IDisposable
             return request.Failures > request.Calls ? request with { Failures = request.Calls } : request;
         }
     }
+
+    private void Apply(LimitLease lease)
+    {
+        lock (_leaseLock)
+        {
+            Lease = lease;
+            _concurrency.Resize(lease.Concurrency);
+            _rate.Resize(lease.RatePerSecond);
+            RenewAt = NextRenewal(lease);
+        }
+    }
+
+    private long NextRenewal(LimitLease lease) => _time.GetTimestamp() + (long)(lease.RenewAfter.TotalSeconds * _time.TimestampFrequency);
 
     public void Dispose()
     {

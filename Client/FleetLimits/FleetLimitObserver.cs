@@ -2,8 +2,8 @@ using RecoveryCluster.FleetLimits;
 
 namespace RecoveryCluster.Client.FleetLimits;
 
-/// <summary>Receives pushed policy changes; held strongly so the reference stays alive.</summary>
-internal sealed class FleetLimitObserver(Action<string> renewNow) : IFleetLimitObserver
+/// <summary>Receives pushed leases; held strongly so the reference stays alive.</summary>
+internal sealed class FleetLimitObserver(Action<LimitLease> apply) : IFleetLimitObserver
 {
-    public void OnLimitPolicyChanged(string component, long version) => renewNow(component);
+    public void OnLeaseChanged(LimitLease lease) => apply(lease);
 }

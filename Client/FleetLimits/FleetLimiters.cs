@@ -9,8 +9,8 @@ namespace RecoveryCluster.Client.FleetLimits;
 /// <summary>
 /// This worker's shares of the fleet-wide limits, one <see cref="ComponentLimiter"/> per component; the lease also carries
 /// the component's hedging settings (handed to <see cref="HedgedOperations"/>). A call costs no grain
-/// call: the first call of a component asks for a lease, and a background loop renews the leases (five times per lease,
-/// sooner when a policy change is pushed). When the cluster cannot be reached the last share stays in force, and a
+/// call: the first call of a component asks for a lease, and a background loop renews the leases (five times per lease;
+/// a policy change comes pushed with the new lease). When the cluster cannot be reached the last share stays in force, and a
 /// component whose first lease could not be had runs unlimited until a renewal succeeds (as the gate falls back to the
 /// worker's own breaker: the cluster being away must not stop the worker).
 /// </summary>
@@ -53,7 +53,7 @@ internal sealed partial class FleetLimiters : IAsyncDisposable
         _callTimeout = callTimeout;
         _time = time;
         _logger = logger;
-        _observer = new FleetLimitObserver(RenewNow);
+        _observer = new FleetLimitObserver(ApplyPushed);
         _observerReference = new(() =>
         {
             try
@@ -139,20 +139,25 @@ internal sealed partial class FleetLimiters : IAsyncDisposable
         return limiter;
     }
 
-    /// <summary>A pushed change: renew at once rather than at the loop's next tick; if a renewal is under way, right after it.</summary>
-    private void RenewNow(string component)
+    /// <summary>A lease pushed on a policy change; a component still waiting for its first lease gets the new policy in it.</summary>
+    private void ApplyPushed(LimitLease lease)
     {
-        if (!_limiters.TryGetValue(component, out var task) || !task.IsCompletedSuccessfully)
+        if (lease is null || !_limiters.TryGetValue(lease.Component, out var task) || !task.IsCompletedSuccessfully)
         {
             return;
         }
 
-        var limiter = task.Result;
-        limiter.RenewNow();
-        _ = Task.Run(() => RenewClaimedAsync(limiter));
+        task.Result.ApplyPushed(lease);
+        Applied(lease);
     }
 
-    /// <summary>Renews unless another renewal of the same lease is under way (which then leaves it due for the loop).</summary>
+    private void Applied(LimitLease lease)
+    {
+        _hedging.Apply(lease);
+        LeaseApplied?.Invoke(lease);
+    }
+
+    /// <summary>Renews unless another renewal of the same lease is under way.</summary>
     private async Task RenewClaimedAsync(ComponentLimiter limiter)
     {
         if (!limiter.TryBeginRenewal())
@@ -213,11 +218,13 @@ internal sealed partial class FleetLimiters : IAsyncDisposable
         try
         {
             var request = limiter.TakeRequest(_workerId) with { Observer = _observerReference.Value, Latencies = _hedging.TakeLatencies(limiter.Component) };
+            var pushes = limiter.Pushes;
             var lease = await grain.AcquireAsync(request)
                 .WaitAsync(_callTimeout, _time).ConfigureAwait(false);
-            limiter.Apply(lease);
-            _hedging.Apply(lease);
-            LeaseApplied?.Invoke(lease);
+            if (limiter.ApplyRenewal(lease, pushes))
+            {
+                Applied(lease);
+            }
         }
         catch (Exception error) when (ClusterFailure.Is(error))
         {

@@ -51,10 +51,7 @@ public sealed class FleetLimitGrain(
         _aimd.Adjust(Policy, RenewPeriod, now);
         _delays.Report(request.WorkerId, request.Latencies, now);
         var granted = _book.Grant(request, _aimd.Concurrency(Policy), _aimd.Rate(Policy), LeaseDuration, now);
-        var hedging = state.State.Hedging;
-        return Task.FromResult(new LimitLease(
-            Component, granted.Concurrency, granted.Rate, granted.ExpiresAt, RenewPeriod, state.State.Version,
-            hedging.Enabled ? hedging : null, hedging.Enabled ? _delays.Delays(hedging, LeaseDuration, now) : null));
+        return Task.FromResult(LeaseOf(granted, now));
     }
 
     public Task ReleaseAsync(string workerId)
@@ -78,14 +75,23 @@ public sealed class FleetLimitGrain(
         _aimd.Reset();
         await state.WriteStateAsync();
 
-        // The holders renew at once and get shares of the new limits; a missed push costs one renewal period.
-        var version = state.State.Version;
-        foreach (var observer in _book.Observers(clock.UtcNow))
+        // Every holder gets its lease under the new policy in the push itself, with no round trip back; a push that
+        // is lost costs that worker one renewal period.
+        var now = clock.UtcNow;
+        foreach (var (_, granted) in _book.Reissue(_aimd.Concurrency(Policy), _aimd.Rate(Policy), LeaseDuration, now))
         {
-            observer.OnLimitPolicyChanged(Component, version);
+            granted.Observer?.OnLeaseChanged(LeaseOf(granted, now));
         }
 
         return Status();
+    }
+
+    private LimitLease LeaseOf(GrantedLease granted, DateTimeOffset now)
+    {
+        var hedging = state.State.Hedging;
+        return new LimitLease(
+            Component, granted.Concurrency, granted.Rate, granted.ExpiresAt, RenewPeriod, state.State.Version,
+            hedging.Enabled ? hedging : null, hedging.Enabled ? _delays.Delays(hedging, LeaseDuration, now) : null);
     }
 
     public Task<FleetLimitStatus> GetStatusAsync() => Task.FromResult(Status());

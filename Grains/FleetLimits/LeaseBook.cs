@@ -56,9 +56,32 @@ public sealed class LeaseBook
         return lease;
     }
 
-    /// <summary>The observers of the unexpired leases.</summary>
-    public IReadOnlyList<IFleetLimitObserver> Observers(DateTimeOffset now) =>
-        [.. _leases.Values.Where(l => l.ExpiresAt > now && l.Observer is not null).Select(l => l.Observer!)];
+    /// <summary>
+    /// Re-sizes every unexpired lease at once under new limits (a policy change, pushed to the holders rather than
+    /// waiting for their renewals). Each holder's target is its fair share by the demand it last asked on. A share that
+    /// shrinks (or had no limit) takes its target at once; a share that grows gets only what the others' shares leave
+    /// after the shrinking ones took theirs, as at a renewal, so the book never grants more than the new limit.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, GrantedLease>> Reissue(int? concurrencyLimit, double? rateLimit, TimeSpan leaseDuration, DateTimeOffset now)
+    {
+        Expire(now);
+        var workers = _leases.Keys.Order(StringComparer.Ordinal).ToArray();
+        var recovering = now < _unknownSharesUntil;
+        var concurrency = concurrencyLimit is { } climit
+            ? Resize(workers, climit, FairShare.DivideWhole(climit, [.. workers.Select(w => (double)Math.Max(1, _leases[w].ConcurrencyDemand))]).Select(s => (double)s).ToArray(),
+                w => _leases[w].Concurrency, recovering)
+            : null;
+        var rate = rateLimit is { } rlimit
+            ? Resize(workers, rlimit, FairShare.Divide(rlimit, [.. workers.Select(w => Math.Max(0.001, _leases[w].RateDemand))]), w => _leases[w].Rate, recovering)
+            : null;
+        for (var i = 0; i < workers.Length; i++)
+        {
+            var old = _leases[workers[i]];
+            _leases[workers[i]] = old with { Concurrency = concurrency is null ? null : (int)concurrency[i], Rate = rate?[i], ExpiresAt = now + leaseDuration };
+        }
+
+        return [.. workers.Select(w => new KeyValuePair<string, GrantedLease>(w, _leases[w]))];
+    }
 
     public bool Release(string workerId) => _leases.Remove(workerId);
 
@@ -75,4 +98,40 @@ public sealed class LeaseBook
     public IReadOnlyList<LeaseHolder> Holders(DateTimeOffset now) =>
         [.. _leases.Where(l => l.Value.ExpiresAt > now).OrderBy(l => l.Key, StringComparer.Ordinal)
             .Select(l => new LeaseHolder(l.Key, l.Value.Concurrency, l.Value.Rate, l.Value.ConcurrencyDemand, l.Value.RateDemand, l.Value.ExpiresAt))];
+
+    /// <summary>
+    /// New shares toward <paramref name="targets"/>: shrinking ones first at their target, then growing ones within what
+    /// is left of <paramref name="limit"/> (in whole permits when the targets are whole). While shares from an earlier
+    /// activation may be unknown, nobody grows.
+    /// </summary>
+    private static double[] Resize(string[] workers, double limit, double[] targets, Func<string, double?> current, bool recovering)
+    {
+        var shares = new double[workers.Length];
+        var growing = new List<int>();
+        for (var i = 0; i < workers.Length; i++)
+        {
+            if (current(workers[i]) is { } held && held < targets[i])
+            {
+                shares[i] = held;
+                growing.Add(i);
+            }
+            else
+            {
+                shares[i] = targets[i];
+            }
+        }
+
+        if (recovering)
+        {
+            return shares;
+        }
+
+        foreach (var i in growing)
+        {
+            var free = limit - shares.Sum();
+            shares[i] = Math.Min(targets[i], shares[i] + Math.Max(0, free));
+        }
+
+        return shares;
+    }
 }

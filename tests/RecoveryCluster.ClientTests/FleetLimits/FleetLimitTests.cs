@@ -92,19 +92,70 @@ public sealed class FleetLimitTests(ClientClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_policy_change_is_pushed_to_the_lease_holders_who_renew_at_once()
+    public async Task A_policy_change_reaches_the_lease_holders_in_the_push_without_a_renewal()
     {
         var component = Breakers.NewComponent("pushed");
 
-        // A one-minute lease: a renewal on schedule would come only after twelve seconds.
-        await SetAsync(component, new FleetLimitPolicy(10, null) with { LeaseDuration = TimeSpan.FromMinutes(1) });
+        // A five-minute lease: a renewal on schedule would come only after a minute, long after the deadline below.
+        var lease = TimeSpan.FromMinutes(5);
+        await SetAsync(component, new FleetLimitPolicy(10, null) with { LeaseDuration = lease });
         await using var worker = fixture.NewClient("limit-pushed");
         await worker.ExecuteAsync(component, "Warm", _ => Task.FromResult(0));
         await SharesAsync(component, "the whole limit leased", l => l.Count == 1 && l[0].Concurrency == 10);
+        var renewals = new List<LimitLease>();
+        worker.FleetLimits.LeaseApplied += l => { lock (renewals) { renewals.Add(l); } };
 
-        await SetAsync(component, new FleetLimitPolicy(2, null) with { LeaseDuration = TimeSpan.FromMinutes(1) });
+        var changed = await SetAsync(component, new FleetLimitPolicy(2, null) with { LeaseDuration = lease });
 
-        await SharesAsync(component, "the new limit leased within seconds", l => l.Count == 1 && l[0].Concurrency == 2);
+        await Eventually.HoldsAsync(() => { lock (renewals) { return renewals.Any(l => l.Version == changed.Version && l.Concurrency == 2); } }, "the new share pushed to the worker");
+        var release = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = Enumerable.Range(0, 2).Select(_ => worker.ExecuteAsync(component, "Hold", _ => release.Task)).ToList();
+        await Assert.ThrowsAsync<FleetLimitRejectedException>(() => worker.ExecuteAsync(component, "Hold", _ => Task.FromResult(0)));
+        release.SetResult(1);
+        var results = await Task.WhenAll(held);
+        Assert.Equal([1, 1], results);
+        Assert.Equal(2, (await StatusAsync(component)).Leases.Single().Concurrency);
+    }
+
+    [Fact]
+    public async Task Each_holder_is_pushed_its_own_share_of_the_new_limit()
+    {
+        var component = Breakers.NewComponent("reissued");
+        var grain = fixture.Client.GetGrain<IFleetLimitGrain>(component);
+        await SetAsync(component, new FleetLimitPolicy(100, 40) with { LeaseDuration = TimeSpan.FromMinutes(5) });
+        var pushed = new Dictionary<string, TaskCompletionSource<LimitLease>>
+        {
+            ["holder-a"] = new(TaskCreationOptions.RunContinuationsAsynchronously),
+            ["holder-b"] = new(TaskCreationOptions.RunContinuationsAsynchronously),
+        };
+        var observers = pushed.ToDictionary(p => p.Key, p => new PushedLeases(p.Value));
+        var references = observers.ToDictionary(o => o.Key, o => fixture.Client.CreateObjectReference<IFleetLimitObserver>(o.Value));
+        try
+        {
+            await grain.AcquireAsync(new LeaseRequest("holder-a", null, null, 30, 1, 0, 0, TimeSpan.Zero, references["holder-a"]));
+            await grain.AcquireAsync(new LeaseRequest("holder-b", null, null, 10, 1, 0, 0, TimeSpan.Zero, references["holder-b"]));
+
+            var changed = await SetAsync(component, new FleetLimitPolicy(20, 40) with { LeaseDuration = TimeSpan.FromMinutes(5) });
+
+            var a = await pushed["holder-a"].Task.WaitAsync(TimeSpan.FromSeconds(30));
+            var b = await pushed["holder-b"].Task.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal((changed.Version, 10, component), (a.Version, a.Concurrency!.Value, a.Component));
+            Assert.Equal((changed.Version, 10), (b.Version, b.Concurrency!.Value));
+            Assert.Equal(40, a.RatePerSecond!.Value + b.RatePerSecond!.Value, 6);
+            Assert.Equal(20, (await StatusAsync(component)).Leases.Sum(h => h.Concurrency));
+        }
+        finally
+        {
+            foreach (var reference in references.Values)
+            {
+                fixture.Client.DeleteObjectReference<IFleetLimitObserver>(reference);
+            }
+        }
+    }
+
+    private sealed class PushedLeases(TaskCompletionSource<LimitLease> received) : IFleetLimitObserver
+    {
+        public void OnLeaseChanged(LimitLease lease) => received.TrySetResult(lease);
     }
 
     [Fact]

@@ -95,4 +95,102 @@ public sealed class LeaseBookTests
         Assert.Null(lease.Concurrency);
         Assert.Null(lease.Rate);
     }
+
+    [Fact]
+    public void A_reissue_under_a_lower_limit_shrinks_every_share_at_once()
+    {
+        _book.Grant(Wanting("w1", 100), 100, 400, Lease, T0);
+        _book.Grant(Wanting("w1", 100), 100, 400, Lease, T0);
+        _book.Grant(Wanting("w2", 100), 100, 400, Lease, T0);
+        _book.Grant(Wanting("w1", 100), 100, 400, Lease, T0.AddSeconds(1));
+        _book.Grant(Wanting("w2", 100), 100, 400, Lease, T0.AddSeconds(1));
+
+        var reissued = _book.Reissue(40, 100, Lease, T0.AddSeconds(2));
+
+        Assert.Equal(["w1", "w2"], reissued.Select(r => r.Key));
+        Assert.All(reissued, r => Assert.Equal(20, r.Value.Concurrency));
+        Assert.All(reissued, r => Assert.Equal(50, r.Value.Rate!.Value, 9));
+        Assert.All(reissued, r => Assert.Equal(T0.AddSeconds(2) + Lease, r.Value.ExpiresAt));
+        Assert.Equal(40, _book.Holders(T0.AddSeconds(2)).Sum(h => h.Concurrency));
+    }
+
+    [Fact]
+    public void A_reissue_lets_a_share_grow_only_into_what_the_shrinking_ones_leave()
+    {
+        // w1 took the whole limit before w2 came, so w2 got nothing yet.
+        _book.Grant(Wanting("w1", 100), 100, null, Lease, T0);
+        _book.Grant(Wanting("w1", 90), 100, null, Lease, T0);
+        _book.Grant(Wanting("w2", 100), 100, null, Lease, T0);
+        Assert.Equal(new int?[] { 100, 0 }, _book.Holders(T0).Select(h => h.Concurrency));
+
+        var reissued = _book.Reissue(80, null, Lease, T0.AddSeconds(1)).ToDictionary(r => r.Key, r => r.Value);
+
+        Assert.Equal(40, reissued["w1"].Concurrency);
+        Assert.Equal(40, reissued["w2"].Concurrency);
+        Assert.Null(reissued["w1"].Rate);
+    }
+
+    [Fact]
+    public void A_reissue_under_a_higher_limit_grows_every_share()
+    {
+        _book.Grant(Wanting("w1", 100), 20, null, Lease, T0);
+        _book.Grant(Wanting("w1", 100), 20, null, Lease, T0);
+        _book.Grant(Wanting("w2", 100), 20, null, Lease, T0);
+        _book.Grant(Wanting("w1", 100), 20, null, Lease, T0);
+        _book.Grant(Wanting("w2", 100), 20, null, Lease, T0);
+        Assert.Equal(new int?[] { 10, 10 }, _book.Holders(T0).Select(h => h.Concurrency));
+
+        var reissued = _book.Reissue(100, null, Lease, T0);
+
+        Assert.All(reissued, r => Assert.Equal(50, r.Value.Concurrency));
+    }
+
+    [Fact]
+    public void A_reissue_that_sets_a_first_limit_gives_each_holder_its_fair_share_and_one_that_lifts_it_gives_null()
+    {
+        _book.Grant(Wanting("w1", 30), null, null, Lease, T0);
+        _book.Grant(Wanting("w2", 10), null, null, Lease, T0);
+
+        var limited = _book.Reissue(20, null, Lease, T0).ToDictionary(r => r.Key, r => r.Value);
+        Assert.Equal(10, limited["w1"].Concurrency);
+        Assert.Equal(10, limited["w2"].Concurrency);
+
+        Assert.All(_book.Reissue(null, null, Lease, T0), r => Assert.Null(r.Value.Concurrency));
+    }
+
+    [Fact]
+    public void A_reissue_leaves_out_expired_leases_and_after_an_activation_grows_nobody()
+    {
+        _book.Grant(Wanting("gone", 5), 10, null, Lease, T0);
+        _book.AssumeUnknownSharesUntil(T0.AddSeconds(8));
+        _book.Grant(Wanting("w1", 50, held: 3), 10, null, Lease, T0.AddSeconds(6));
+
+        var reissued = _book.Reissue(100, null, Lease, T0.AddSeconds(6));
+
+        Assert.Equal(["w1"], reissued.Select(r => r.Key));
+        Assert.Equal(3, reissued[0].Value.Concurrency);
+    }
+
+    [Fact]
+    public void Reissues_mixed_with_renewals_never_grant_more_than_the_limit_in_force()
+    {
+        var random = new Random(11);
+        var now = T0;
+        var limit = 37;
+        for (var step = 0; step < 5_000; step++)
+        {
+            now += TimeSpan.FromMilliseconds(random.Next(0, 400));
+            if (random.Next(0, 10) == 0)
+            {
+                limit = random.Next(1, 80);
+                _book.Reissue(limit, null, Lease, now);
+            }
+            else
+            {
+                _book.Grant(Wanting($"w{random.Next(0, 6)}", random.Next(0, 80)), limit, null, Lease, now);
+            }
+
+            Assert.True(_book.Holders(now).Sum(h => h.Concurrency ?? 0) <= limit, $"concurrency over the limit {limit} at step {step}");
+        }
+    }
 }
