@@ -136,7 +136,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
     private async Task<T> ExecuteGatedAsync<T>(string component, string operation, Func<CancellationToken, Task<T>> action, ExecuteOptions? options, CancellationToken cancellationToken)
     {
         options ??= ExecuteOptions.Default;
-        action = _hedging.Wrap(component, operation, action, options.IsIdempotent);
+        action = _hedging.Wrap(component, operation, action, options.IsIdempotent, _limits.LimitedOrNull(component));
         var timeout = options.Timeout ?? _options.DefaultOperationTimeout;
         if (timeout <= TimeSpan.Zero)
         {

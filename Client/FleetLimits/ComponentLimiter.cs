@@ -86,28 +86,52 @@ internal sealed class ComponentLimiter : IDisposable
     /// <summary>Takes a permit for one call or throws <see cref="FleetLimitRejectedException"/>.</summary>
     public Permit Enter()
     {
-        var wanting = Interlocked.Increment(ref _wanting);
-        Interlocked.Increment(ref _wanted);
-        UpdatePeak(wanting);
-        if (!_rate.TryAcquire(out var refill))
+        if (TryEnter(out var permit, out var kind, out var refill))
         {
-            Interlocked.Decrement(ref _wanting);
-            FleetLimitMetrics.Rejected.Add(1);
+            return permit;
+        }
+
+        FleetLimitMetrics.Rejected.Add(1);
+        if (kind == FleetLimitKind.Rate)
+        {
             throw new FleetLimitRejectedException(Component, FleetLimitKind.Rate, refill, string.Create(CultureInfo.InvariantCulture,
                 $"This worker's share of the fleet rate limit of '{Component}' ({_rate.Limit:0.##} calls/s) is spent; retry after {refill?.TotalMilliseconds ?? 0:0} ms."));
         }
 
+        // With the share's calls ending one after another, one frees every mean call time / share on average.
+        var retry = MeanLatency() / Math.Max(1, _concurrency.Limit ?? 1);
+        throw new FleetLimitRejectedException(Component, FleetLimitKind.Concurrency, retry, string.Create(CultureInfo.InvariantCulture,
+            $"This worker's share of the fleet concurrency limit of '{Component}' ({_concurrency.Limit} calls in flight) is taken; retry after {retry.TotalMilliseconds:0} ms."));
+    }
+
+    /// <summary>
+    /// Takes a permit for one call into the component if the shares allow; false otherwise. A hedged copy takes one
+    /// this way: it is a call into the component like any other, but one that may simply not start.
+    /// </summary>
+    public bool TryEnter(out Permit permit) => TryEnter(out permit, out _, out _);
+
+    private bool TryEnter(out Permit permit, out FleetLimitKind spent, out TimeSpan? refill)
+    {
+        var wanting = Interlocked.Increment(ref _wanting);
+        Interlocked.Increment(ref _wanted);
+        UpdatePeak(wanting);
+        permit = default;
+        spent = FleetLimitKind.Rate;
+        if (!_rate.TryAcquire(out refill))
+        {
+            Interlocked.Decrement(ref _wanting);
+            return false;
+        }
+
+        spent = FleetLimitKind.Concurrency;
         if (!_concurrency.TryAcquire(out var lease, out var generation))
         {
             Interlocked.Decrement(ref _wanting);
-            FleetLimitMetrics.Rejected.Add(1);
-            // With the share's calls ending one after another, one frees every mean call time / share on average.
-            var retry = MeanLatency() / Math.Max(1, _concurrency.Limit ?? 1);
-            throw new FleetLimitRejectedException(Component, FleetLimitKind.Concurrency, retry, string.Create(CultureInfo.InvariantCulture,
-                $"This worker's share of the fleet concurrency limit of '{Component}' ({_concurrency.Limit} calls in flight) is taken; retry after {retry.TotalMilliseconds:0} ms."));
+            return false;
         }
 
-        return new Permit(this, lease, generation, _time.GetTimestamp());
+        permit = new Permit(this, lease, generation, _time.GetTimestamp());
+        return true;
     }
 
     /// <summary>The renewal request: what this worker holds and wanted since the last one; the counters start again.</summary>

@@ -13,4 +13,7 @@ internal static class FleetLimitMetrics
 
     public static readonly Counter<long> RenewalFailures = Meter.CreateCounter<long>(
         "rc.client.fleet_limit_renewal_failures", description: "Lease renewals the cluster did not answer; the last share stays in force");
+
+    public static readonly Counter<long> HedgesSkipped = Meter.CreateCounter<long>(
+        "rc.client.hedges_skipped", description: "Hedged copies not started because this worker's share of the fleet limit was spent");
 }

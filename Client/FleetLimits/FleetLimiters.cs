@@ -100,10 +100,15 @@ internal sealed partial class FleetLimiters : IAsyncDisposable
         }
     }
 
-    /// <summary>The component's limiter, asking for its first lease on first use.</summary>
     /// <summary>True when the component's lease is in hand and sets no limit, so a call need not pass the limiter.</summary>
     public bool IsKnownUnlimited(string component) =>
         _limiters.TryGetValue(component, out var known) && known.IsCompletedSuccessfully && known.Result.IsUnlimited;
+
+    /// <summary>The component's limiter when its lease is in hand and sets a limit (what a hedged copy takes a permit of).</summary>
+    public ComponentLimiter? LimitedOrNull(string component) =>
+        _limiters.TryGetValue(component, out var known) && known.IsCompletedSuccessfully && !known.Result.IsUnlimited ? known.Result : null;
+
+    /// <summary>The component's limiter, asking for its first lease on first use.</summary>
 
     public async ValueTask<ComponentLimiter> GetAsync(string component)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Polly;
+using RecoveryCluster.Client.FleetLimits;
 using RecoveryCluster.FleetLimits;
 
 namespace RecoveryCluster.Client.Hedging;
@@ -41,10 +42,12 @@ internal sealed class HedgedOperations(TimeProvider time)
     }
 
     /// <summary>
-    /// The call as the gate should run it: timed when the component hedges, and hedged as well when idempotent. The
-    /// call itself when the component has no hedging.
+    /// The call as the gate should run it: timed when the component hedges, and hedged as well when idempotent, each
+    /// copy taking a permit of <paramref name="limiter"/> (the component's fleet limit share, null: none). The call
+    /// itself when the component has no hedging.
     /// </summary>
-    public Func<CancellationToken, Task<T>> Wrap<T>(string component, string operation, Func<CancellationToken, Task<T>> action, bool idempotent)
+    public Func<CancellationToken, Task<T>> Wrap<T>(
+        string component, string operation, Func<CancellationToken, Task<T>> action, bool idempotent, ComponentLimiter? limiter)
     {
         if (!_components.TryGetValue(component, out var hedging) || hedging.Pipeline is not { } pipeline)
         {
@@ -72,25 +75,14 @@ internal sealed class HedgedOperations(TimeProvider time)
 
         return async ct =>
         {
+            var call = new HedgedCall<T>(component, Timed, limiter);
             var context = ResilienceContextPool.Shared.Get(ct);
             context.Properties.Set(ComponentHedging.OperationKey, operation);
             try
             {
                 var outcome = await pipeline.ExecuteOutcomeAsync(
-                    static async (ctx, call) =>
-                    {
-                        try
-                        {
-                            return Outcome.FromResult<object?>(await call(ctx.CancellationToken).ConfigureAwait(false));
-                        }
-                        catch (Exception error)
-                        {
-                            return Outcome.FromException<object?>(error);
-                        }
-                    },
-                    context, (Func<CancellationToken, Task<T>>)Timed).ConfigureAwait(false);
-                outcome.ThrowIfException();
-                return (T)outcome.Result!;
+                    static (ctx, call) => call.RunAttemptAsync(ctx.CancellationToken), context, call).ConfigureAwait(false);
+                return call.ResultOf(outcome);
             }
             finally
             {

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using RecoveryCluster.Client;
 using RecoveryCluster.FleetLimits;
 using RecoveryCluster.Policies;
@@ -72,6 +73,64 @@ public sealed class HedgingTests(ClientClusterFixture fixture)
 
         Assert.Equal(2, operation!.Attempts);
         await Eventually.HoldsAsync(() => operation.FirstCancelled, "the losing first copy cancelled");
+    }
+
+    [Fact]
+    public async Task A_hedged_copy_takes_a_permit_of_the_fleet_limit_share_and_does_not_start_without_one()
+    {
+        var component = Breakers.NewComponent("hedge-limited");
+        var policies = fixture.Client.GetGrain<IComponentPolicyGrain>(component);
+        var limitOf = (int concurrency) => ComponentPolicy.Default with
+        {
+            Hedging = Hedge50Ms,
+            Limit = new FleetLimitPolicy(concurrency, null) with { LeaseDuration = TimeSpan.FromMinutes(1) },
+        };
+        await policies.SetAsync(limitOf(1));
+        await using var worker = fixture.NewClient("hedge-limited");
+        await worker.ExecuteAsync(component, "Warm", _ => Task.FromResult(0));
+        var skipped = 0;
+        using var meter = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Name == "rc.client.hedges_skipped")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        meter.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "rc.component" && Equals(tag.Value, component))
+                {
+                    Interlocked.Add(ref skipped, (int)value);
+                }
+            }
+        });
+        meter.Start();
+
+        // A share of one: the first copy holds the only permit, so no hedge may start however long it runs.
+        var release = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var attempts = 0;
+        var held = worker.ExecuteAsync(component, "Read", async ct =>
+        {
+            Interlocked.Increment(ref attempts);
+            return await release.Task.WaitAsync(ct);
+        }, new ExecuteOptions { IsIdempotent = true });
+        await Eventually.HoldsAsync(() => Volatile.Read(ref skipped) >= 1, "a hedge refused for want of a permit");
+        Assert.Equal(1, Volatile.Read(ref attempts));
+        release.SetResult(7);
+        Assert.Equal(7, await held);
+
+        // A share of two: the hedge takes the second permit and answers.
+        await policies.SetAsync(limitOf(2));
+        await Eventually.HoldsAsync(() => worker.FleetLimits.LimitedOrNull(component)?.Lease?.Concurrency == 2, "the share of two pushed");
+        var operation = new SlowFirstCopy();
+        Assert.Equal(42, await worker.ExecuteAsync(component, "Read", operation.RunAsync, new ExecuteOptions { IsIdempotent = true }));
+        Assert.Equal(2, operation.Attempts);
+        await Eventually.HoldsAsync(() => worker.FleetLimits.LimitedOrNull(component)?.InFlight == 0, "both permits returned");
     }
 
     [Fact]
