@@ -307,6 +307,17 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
         }
     }
 
+    async ValueTask<ComponentLimiter> IClusterStrategyClient.FleetLimiterAsync(string component)
+    {
+        _background.Start();
+        return await _limits.GetAsync(Guard.Key(component, nameof(component))).ConfigureAwait(false);
+    }
+
+    bool IClusterStrategyClient.Hedges(string component) => _hedging.IsOn(component);
+
+    Func<CancellationToken, Task<T>> IClusterStrategyClient.Hedged<T>(string component, string operation, Func<CancellationToken, Task<T>> action) =>
+        _hedging.Wrap(component, operation, action, idempotent: true, _limits.LimitedOrNull(component));
+
     async Task<object?> IClusterStrategyClient.RecoverAsync(
         string component, string operation, Func<CancellationToken, Task<object?>> action, Exception error, ExecuteOptions? options, CancellationToken cancellationToken)
     {

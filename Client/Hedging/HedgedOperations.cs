@@ -19,6 +19,9 @@ internal sealed class HedgedOperations(TimeProvider time)
     /// <summary>What the latest lease says about the component's hedging.</summary>
     public void Apply(LimitLease lease) => _components.GetOrAdd(lease.Component, _ => new ComponentHedging(time)).Apply(lease.Hedging, lease.HedgingDelays);
 
+    /// <summary>True when the component's policy, as the latest lease says, hedges.</summary>
+    public bool IsOn(string component) => _components.TryGetValue(component, out var hedging) && hedging.Pipeline is not null;
+
     /// <summary>The hedging delay this worker uses for the operation now (null: no hedging).</summary>
     public TimeSpan? DelayOf(string component, string operation) =>
         _components.TryGetValue(component, out var hedging) && hedging.Policy is not null ? hedging.DelayOf(operation) : null;

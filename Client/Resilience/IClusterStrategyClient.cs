@@ -1,11 +1,13 @@
 using RecoveryCluster.CircuitBreaker;
+using RecoveryCluster.Client.FleetLimits;
 using RecoveryCluster.Client.Gate;
 
 namespace RecoveryCluster.Client.Resilience;
 
 /// <summary>
 /// What the Polly strategies need from a recovery client: the gate check and its completion for a call made outside
-/// <see cref="IRecoveryClient.ExecuteAsync{T}"/>, the recovery of its failure, and the breaker state it last heard.
+/// <see cref="IRecoveryClient.ExecuteAsync{T}"/>, the recovery of its failure, the breaker state it last heard, and the
+/// component's fleet limit share and hedging.
 /// </summary>
 internal interface IClusterStrategyClient
 {
@@ -24,4 +26,13 @@ internal interface IClusterStrategyClient
     /// <summary>Recovers a failed call through the cluster's plans; <paramref name="action"/> runs the call again.</summary>
     Task<object?> RecoverAsync(
         string component, string operation, Func<CancellationToken, Task<object?>> action, Exception error, ExecuteOptions? options, CancellationToken cancellationToken);
+
+    /// <summary>The component's fleet limit share on this worker, asking for its lease on first use.</summary>
+    ValueTask<ComponentLimiter> FleetLimiterAsync(string component);
+
+    /// <summary>True when the component's policy, as this worker last heard it, hedges.</summary>
+    bool Hedges(string component);
+
+    /// <summary>The call hedged under the component's policy, each copy counted against the fleet limit share.</summary>
+    Func<CancellationToken, Task<T>> Hedged<T>(string component, string operation, Func<CancellationToken, Task<T>> action);
 }

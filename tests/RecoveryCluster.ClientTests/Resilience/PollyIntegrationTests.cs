@@ -109,7 +109,7 @@ public sealed class PollyIntegrationTests(ClientClusterFixture fixture)
         await using var third = fixture.NewClient("polly-results-3");
 
         // As an HttpClient pipeline counts a 503: a returned value, not an exception.
-        ResiliencePipeline<int> Pipeline(IRecoveryClient client) => new ResiliencePipelineBuilder<int>()
+        ResiliencePipeline<int> Pipeline(RecoveryClient client) => new ResiliencePipelineBuilder<int>()
             .AddClusterCircuitBreaker(client, new ClusterCircuitBreakerStrategyOptions<int>
             {
                 Component = component,
