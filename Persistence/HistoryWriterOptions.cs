@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace RecoveryCluster.Persistence;
 
 /// <summary>Group commit of the recovery history. Section <c>RecoveryCluster:History</c>.</summary>
+/// <remarks>Read when the writers start (they size the queues and lanes): a change needs a restart.</remarks>
 public sealed class HistoryWriterOptions
 {
     public const string Section = "RecoveryCluster:History";

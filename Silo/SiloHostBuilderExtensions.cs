@@ -14,6 +14,7 @@ using RecoveryCluster.Grains;
 using RecoveryCluster.Grains.History;
 using RecoveryCluster.Grains.Hosting;
 using RecoveryCluster.Persistence;
+using RecoveryCluster.Reloading;
 using RecoveryCluster.Silo.Api;
 using RecoveryCluster.Silo.Audit;
 using RecoveryCluster.Silo.Events;
@@ -55,9 +56,10 @@ public static partial class SiloHostBuilderExtensions
     public static WebApplicationBuilder AddRecoveryClusterSilo(this WebApplicationBuilder builder)
     {
         var options = builder.AddSiloHostOptions();
-        builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateOnStart();
+        // Keys reload with configuration (a rotation needs no restart); an invalid key list on reload keeps the last valid one.
+        builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateOnStart().KeepLastValidOnReload();
         builder.Services.AddSingleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>();
-        builder.Services.AddSingleton(sp => ApiKeySet.From(sp.GetRequiredService<IOptions<SecurityOptions>>().Value));
+        builder.Services.AddSingleton<ApiKeys>();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, configureOptions: null);
         builder.Services.AddAuthorization(ApiPolicies.Configure);

@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace RecoveryCluster.Silo;
 
 /// <summary>Where the silo listens and which cluster it joins. Section <c>RecoveryCluster:Silo</c>.</summary>
+/// <remarks>Read once when the host is built (ports, addresses, ids): a change needs a restart.</remarks>
 public sealed class SiloHostOptions
 {
     public const string Section = "RecoveryCluster:Silo";

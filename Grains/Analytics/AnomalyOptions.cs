@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace RecoveryCluster.Grains.Analytics;
 
 /// <summary>Anomaly detection on the recovery metrics. Section <c>RecoveryCluster:Anomalies</c>.</summary>
+/// <remarks>Read when the event hub activates (its windows are sized from them): a change needs a restart.</remarks>
 public sealed class AnomalyOptions
 {
     public const string Section = "RecoveryCluster:Anomalies";

@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace RecoveryCluster.Grains.Analytics;
 
 /// <summary>When a strategy counts as getting worse or better. Section <c>RecoveryCluster:Trends</c>.</summary>
+/// <remarks>Reloaded at run time: each request for recommendations reads the values in force.</remarks>
 public sealed class TrendOptions : IValidatableObject
 {
     public const string Section = "RecoveryCluster:Trends";

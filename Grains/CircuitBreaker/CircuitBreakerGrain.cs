@@ -24,21 +24,21 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
     private static readonly TimeSpan ObserverExpiry = TimeSpan.FromMinutes(5);
 
     private readonly IPersistentState<CircuitBreakerState> _state;
-    private readonly CircuitBreakerOptions _defaults;
+    private readonly IOptionsMonitor<CircuitBreakerOptions> _defaults;
+    private CircuitBreakerOptions _policyDefaults;
     private CircuitBreakerPolicy _policy;
     private readonly RecoveryClock _clock;
     private readonly ILogger<CircuitBreakerGrain> _logger;
     private readonly ObserverManager<ICircuitObserver> _observers;
     private readonly RecoveryInstruments _instruments;
     private static readonly TimeSpan FlushCountsEvery = TimeSpan.FromSeconds(1);
-    private readonly TimeSpan _reminderPeriod;
     private readonly DeferredStateWrite<CircuitBreakerState> _countWrites;
     private readonly RecoveryEventPublisher _events;
     private IGrainTimer? _halfOpenTimer;
 
     public CircuitBreakerGrain(
         [PersistentState("breaker", StorageNames.Recovery)] IPersistentState<CircuitBreakerState> state,
-        IOptions<CircuitBreakerOptions> options,
+        IOptionsMonitor<CircuitBreakerOptions> options,
         RecoveryClock clock,
         RecoveryInstruments instruments,
         RecoveryEventPublisher events,
@@ -47,9 +47,10 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
         _events = events;
         _instruments = instruments;
         _state = state;
-        _defaults = options.Value;
-        _policy = new CircuitBreakerPolicy(options.Value);
-        _reminderPeriod = options.Value.HalfOpenReminderPeriod;
+        ArgumentNullException.ThrowIfNull(options);
+        _defaults = options;
+        _policyDefaults = options.CurrentValue;
+        _policy = new CircuitBreakerPolicy(_policyDefaults);
         _countWrites = new DeferredStateWrite<CircuitBreakerState>(state);
         _clock = clock;
         _logger = logger;
@@ -58,16 +59,39 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
 
     private string Component => this.GetPrimaryKeyString();
 
+    /// <summary>
+    /// The rules in force: the silo's current defaults (they reload with configuration) under the component policy's
+    /// overrides, rebuilt only when the defaults changed.
+    /// </summary>
+    private CircuitBreakerPolicy Policy
+    {
+        get
+        {
+            if (!ReferenceEquals(_defaults.CurrentValue, _policyDefaults))
+            {
+                Rebuild(_state.State.Overrides);
+            }
+
+            return _policy;
+        }
+    }
+
+    private void Rebuild(RecoveryCluster.Policies.BreakerSettings? overrides)
+    {
+        _policyDefaults = _defaults.CurrentValue;
+        _policy = new CircuitBreakerPolicy(BreakerOverrides.Apply(_policyDefaults, overrides));
+    }
+
     private bool HasReminders => ServiceProvider.GetService<IReminderRegistry>() is not null;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         Guard.Key(Component, "component");
         _countWrites.Start(this, FlushCountsEvery);
-        _policy = new CircuitBreakerPolicy(BreakerOverrides.Apply(_defaults, _state.State.Overrides));
+        Rebuild(_state.State.Overrides);
 
         // Activated by the reminder after a restart, or by anyone: an open circuit whose time is up half-opens now.
-        await ApplyAsync(_policy.Refresh(_state.State, _clock.UtcNow), persist: false);
+        await ApplyAsync(Policy.Refresh(_state.State, _clock.UtcNow), persist: false);
         ScheduleHalfOpen();
         await GrainFactory.GetGrain<ICircuitRegistryGrain>(ICircuitRegistryGrain.DefaultKey).RegisterAsync(Component);
     }
@@ -82,7 +106,7 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
             return;
         }
 
-        await ApplyAsync(_policy.Refresh(_state.State, _clock.UtcNow), persist: false);
+        await ApplyAsync(Policy.Refresh(_state.State, _clock.UtcNow), persist: false);
         if (_state.State.State != CircuitState.Open)
         {
             await ForgetReminderAsync();
@@ -91,7 +115,7 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
 
     public async Task<CircuitSnapshot> GetSnapshotAsync()
     {
-        await ApplyAsync(_policy.Refresh(_state.State, _clock.UtcNow), persist: false);
+        await ApplyAsync(Policy.Refresh(_state.State, _clock.UtcNow), persist: false);
         return Snapshot();
     }
 
@@ -101,9 +125,9 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
 
         // Refresh first, so the verdict reports the state the failure actually met (half-open, not a stale open).
         var now = _clock.UtcNow;
-        var refreshed = _policy.Refresh(_state.State, now);
+        var refreshed = Policy.Refresh(_state.State, now);
         var before = _state.State.State;
-        var (counted, transitioned) = _policy.RecordFailure(_state.State, failure, now);
+        var (counted, transitioned) = Policy.RecordFailure(_state.State, failure, now);
         await ApplyAsync(refreshed || transitioned, persist: true);
         return new FailureVerdict(counted, before, Snapshot());
     }
@@ -122,8 +146,8 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
         {
             var now = _clock.UtcNow;
             var transitioned = signal.Failure is { } failure
-                ? _policy.RecordFailure(_state.State, failure, now).Transitioned
-                : _policy.RecordProbeSuccess(_state.State, signal.WorkerId, now);
+                ? Policy.RecordFailure(_state.State, failure, now).Transitioned
+                : Policy.RecordProbeSuccess(_state.State, signal.WorkerId, now);
             await ApplyAsync(transitioned, persist: true);
         }
 
@@ -134,7 +158,7 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
     {
         Guard.Key(workerId, nameof(workerId));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        var transitioned = _policy.RecordSuccess(_state.State, workerId, count, _clock.UtcNow);
+        var transitioned = Policy.RecordSuccess(_state.State, workerId, count, _clock.UtcNow);
         await ApplyAsync(transitioned, persist: true);
         return Snapshot();
     }
@@ -142,7 +166,7 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
     public async Task<CircuitSnapshot> RecordProbeSuccessAsync(string workerId)
     {
         Guard.Key(workerId, nameof(workerId));
-        var transitioned = _policy.RecordProbeSuccess(_state.State, workerId, _clock.UtcNow);
+        var transitioned = Policy.RecordProbeSuccess(_state.State, workerId, _clock.UtcNow);
         await ApplyAsync(transitioned, persist: true);
         return Snapshot();
     }
@@ -150,7 +174,7 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
     public async Task<CircuitSnapshot> ReleaseProbeAsync(string workerId)
     {
         Guard.Key(workerId, nameof(workerId));
-        var transitioned = _policy.ReleaseProbe(_state.State, workerId, _clock.UtcNow);
+        var transitioned = Policy.ReleaseProbe(_state.State, workerId, _clock.UtcNow);
         await ApplyAsync(transitioned, persist: true);
         return Snapshot();
     }
@@ -158,7 +182,7 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
     public async Task<ProbePermit> TryAcquireProbeAsync(string workerId)
     {
         Guard.Key(workerId, nameof(workerId));
-        var (granted, transitioned) = _policy.TryAcquireProbe(_state.State, workerId, _clock.UtcNow);
+        var (granted, transitioned) = Policy.TryAcquireProbe(_state.State, workerId, _clock.UtcNow);
         await ApplyAsync(transitioned, persist: true);
         return new ProbePermit(granted, Snapshot());
     }
@@ -171,7 +195,7 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
             throw new ArgumentException($"'reason' is {reason.Length} characters long; the limit is {Limits.MaxKeyLength}.", nameof(reason));
         }
 
-        _policy.Isolate(_state.State, reason, _clock.UtcNow);
+        Policy.Isolate(_state.State, reason, _clock.UtcNow);
         await ApplyAsync(transitioned: true, persist: true);
         return Snapshot();
     }
@@ -181,7 +205,7 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
         _state.State.Overrides = settings;
-        _policy = new CircuitBreakerPolicy(BreakerOverrides.Apply(_defaults, settings));
+        Rebuild(settings);
 
         // The new rules may already decide (a lower threshold than the failures counted): the next signal applies them.
         await _state.WriteStateAsync();
@@ -190,7 +214,7 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
 
     public async Task<CircuitSnapshot> ResetAsync()
     {
-        _policy.Reset(_state.State, _clock.UtcNow);
+        Policy.Reset(_state.State, _clock.UtcNow);
         await ApplyAsync(transitioned: true, persist: true);
         return Snapshot();
     }
@@ -227,7 +251,7 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
         }
     }
 
-    private CircuitSnapshot Snapshot() => _policy.Snapshot(Component, _state.State, _clock.UtcNow);
+    private CircuitSnapshot Snapshot() => Policy.Snapshot(Component, _state.State, _clock.UtcNow);
 
     /// <param name="transitioned">The state moved: written now, before anyone hears of it.</param>
     /// <param name="persist">Counts changed: written with the next timer tick.</param>
@@ -266,7 +290,7 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
         }
 
         var due = retryAfter - _clock.UtcNow;
-        await this.RegisterOrUpdateReminder(HalfOpenReminder, due > TimeSpan.Zero ? due : TimeSpan.FromSeconds(1), _reminderPeriod);
+        await this.RegisterOrUpdateReminder(HalfOpenReminder, due > TimeSpan.Zero ? due : TimeSpan.FromSeconds(1), _defaults.CurrentValue.HalfOpenReminderPeriod);
     }
 
     private async Task ForgetReminderAsync()
@@ -296,7 +320,7 @@ public sealed partial class CircuitBreakerGrain : Grain, ICircuitBreakerGrain, I
         _halfOpenTimer = this.RegisterGrainTimer(
             async _ =>
             {
-                var transitioned = _policy.Refresh(_state.State, _clock.UtcNow);
+                var transitioned = Policy.Refresh(_state.State, _clock.UtcNow);
                 if (transitioned)
                 {
                     await ApplyAsync(transitioned, persist: true);

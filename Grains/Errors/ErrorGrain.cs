@@ -25,7 +25,7 @@ public sealed partial class ErrorGrain(
     SiloCircuitView circuits,
     SiloStrategyScores scores,
     IErrorList errorList,
-    IOptions<RecoveryOptions> options,
+    IOptionsMonitor<RecoveryOptions> options,
     RecoveryClock clock,
     RecoveryInstruments instruments,
     RecoveryEventPublisher events,
@@ -36,10 +36,12 @@ public sealed partial class ErrorGrain(
     private const int ReplayMarksKept = 256;
     private static readonly TimeSpan SnapshotEvery = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan MemoryWriteDelay = TimeSpan.FromSeconds(5);
-    private readonly RecoveryOptions _options = options.Value;
     private readonly DeferredStateWrite<ErrorState> _snapshots = new(state);
 
     private string ErrorId => this.GetPrimaryKeyString();
+
+    /// <summary>The recovery options in force, read per use so a configuration change applies to the next report.</summary>
+    private RecoveryOptions Rules => options.CurrentValue;
 
     /// <summary>This error's state (the persistent state's value).</summary>
     private ErrorState Error => state.State;
@@ -108,7 +110,7 @@ public sealed partial class ErrorGrain(
             held = false;
             LogHoldEndedByBreaker(ErrorId, context.Component);
         }
-        else if (held && EscalationHoldPolicy.Expired(Error.EscalatedAt, now, _options.EscalationHold))
+        else if (held && EscalationHoldPolicy.Expired(Error.EscalatedAt, now, Rules.EscalationHold))
         {
             held = false;
         }
@@ -124,7 +126,7 @@ public sealed partial class ErrorGrain(
 
         if (Error.Status is ErrorStatus.Resolved or ErrorStatus.Failed or ErrorStatus.Escalated || Error.Episode == 0)
         {
-            isRegression = Error.Status == ErrorStatus.Resolved && Error.ResolvedAt is { } resolvedAt && now - resolvedAt <= _options.RegressionWindow;
+            isRegression = Error.Status == ErrorStatus.Resolved && Error.ResolvedAt is { } resolvedAt && now - resolvedAt <= Rules.RegressionWindow;
             if (isRegression)
             {
                 Error.Regressions++;
@@ -168,7 +170,7 @@ public sealed partial class ErrorGrain(
         var result = await RollBackOnFailureAsync(() => ApplyOutcomeAsync(attempt, outcome, issued));
         var recorded = ErrorEvents.Recorded(ErrorId, Error, attempt, issued.Level, outcome, wasPending, result, clock.TimeProvider.GetElapsedTime(started), clock.UtcNow);
         var provedHealthy = wasHeld && issued.Held && result.Status == ErrorStatus.Resolved;
-        events.Publish(provedHealthy ? [.. recorded, ErrorEvents.ProvedHealthy(ErrorId, Error, attempt, outcome.StrategyId, _options.SuccessesToEndHold, clock.UtcNow)] : recorded);
+        events.Publish(provedHealthy ? [.. recorded, ErrorEvents.ProvedHealthy(ErrorId, Error, attempt, outcome.StrategyId, Rules.SuccessesToEndHold, clock.UtcNow)] : recorded);
         var tags = new TagList { { "error.type", Error.Type.ToName() }, { "strategy", outcome.StrategyId }, { "level", (int)issued.Level } };
         instruments.CountAttempt(outcome.Success, tags);
 
@@ -186,7 +188,7 @@ public sealed partial class ErrorGrain(
 
         if (provedHealthy)
         {
-            LogHoldEndedByHealth(ErrorId, Error.Context!.Component, _options.SuccessesToEndHold);
+            LogHoldEndedByHealth(ErrorId, Error.Context!.Component, Rules.SuccessesToEndHold);
         }
 
         instruments.DecisionLatency.Record(clock.TimeProvider.GetElapsedTime(started).TotalMilliseconds);
@@ -217,7 +219,7 @@ public sealed partial class ErrorGrain(
 
         Error.RetryCount++;
         Error.LevelHistory.Add(new LevelHistoryEntry(issued.Episode, attempt, issued.Level, outcome.StrategyId, outcome.Success, outcome.ExecutionTime, impact, now));
-        Trim(Error.LevelHistory, _options.LevelHistoryKept);
+        Trim(Error.LevelHistory, Rules.LevelHistoryKept);
 
         // Only the outcome of the pending plan moves the error; a late outcome of an older plan is recorded and nothing more,
         // except that a held attempt of the current hold counts toward proving the component healthy.
@@ -236,7 +238,7 @@ public sealed partial class ErrorGrain(
         else if (issued.Held && issued.Episode == Error.Episode && Error.Status == ErrorStatus.Escalated)
         {
             Error.HeldSuccesses = EscalationHoldPolicy.SuccessesInRow(Error.HeldSuccesses, outcome.Success);
-            if (EscalationHoldPolicy.ProvedHealthy(Error.HeldSuccesses, _options.SuccessesToEndHold))
+            if (EscalationHoldPolicy.ProvedHealthy(Error.HeldSuccesses, Rules.SuccessesToEndHold))
             {
                 await ResolveEpisodeAsync(now);
             }
@@ -437,7 +439,7 @@ public sealed partial class ErrorGrain(
         }
 
         var preference = level == RecoveryLevel.Basic ? await PatternPreferenceAsync(reported) : null;
-        var selection = StrategySelector.Select(ranked, _options.MinSamplesForScore, _options.ExplorationWeight, Error.Context?.HardwareId, preference);
+        var selection = StrategySelector.Select(ranked, Rules.MinSamplesForScore, Rules.ExplorationWeight, Error.Context?.HardwareId, preference);
 
         var attempt = ++Error.PlansIssued;
         Error.IssuedPlans.Add(new IssuedPlan
@@ -462,7 +464,7 @@ public sealed partial class ErrorGrain(
         }
 
         var stats = await scores.GetAsync(StrategyStatsKey.For(Error.Type, strategyId));
-        return new PatternPreference(patternId, strategy, stats, Error.Type, Error.Context?.Features, _options.PatternMinSuccessRate);
+        return new PatternPreference(patternId, strategy, stats, Error.Type, Error.Context?.Features, Rules.PatternMinSuccessRate);
     }
 
     private void Aggregate(ErrorOccurrence occurrence, string occurrenceId, DateTimeOffset now)
@@ -481,7 +483,7 @@ public sealed partial class ErrorGrain(
         Error.LastSeen = now;
         Error.AggregatedCount++;
         Error.RelatedErrors.Add(occurrenceId);
-        Trim(Error.RelatedErrors, _options.RelatedErrorsKept);
+        Trim(Error.RelatedErrors, Rules.RelatedErrorsKept);
     }
 
     private ErrorReport ToReport() => new(

@@ -6,6 +6,7 @@ using RecoveryCluster.Grains.Diagnostics;
 using RecoveryCluster.Grains.Errors;
 using RecoveryCluster.Grains.History;
 using RecoveryCluster.Grains.Options;
+using RecoveryCluster.Reloading;
 using RecoveryCluster.Grains.Retention;
 using RecoveryCluster.Grains.Storage;
 using RecoveryCluster.Grains.Strategies;
@@ -29,10 +30,11 @@ public static class RecoveryClusterSiloBuilderExtensions
     public static IServiceCollection AddRecoveryClusterGrainServices(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<RecoveryOptions>().BindConfiguration(RecoveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RecoveryOptions>().BindConfiguration(RecoveryOptions.Section).ValidateDataAnnotations().ValidateOnStart().KeepLastValidOnReload();
+        // Not reloaded: WindowSize and the trend buckets size each statistics grain's state.
         services.AddOptions<StrategyStatsOptions>().BindConfiguration(StrategyStatsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<CircuitBreakerOptions>().BindConfiguration(CircuitBreakerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart().KeepLastValidOnReload();
+        services.AddOptions<CircuitBreakerOptions>().BindConfiguration(CircuitBreakerOptions.Section).ValidateDataAnnotations().ValidateOnStart().KeepLastValidOnReload();
         services.TryAddSingleton(RecoveryClock.System);
         services.AddMetrics();
         services.TryAddSingleton<RecoveryInstruments>();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RecoveryCluster.Grains.Analytics;
 using RecoveryCluster.Grains.Events;
+using RecoveryCluster.Reloading;
 
 namespace RecoveryCluster.Grains.Hosting;
 
@@ -11,8 +12,9 @@ public static class RecoveryEventsServiceCollectionExtensions
     public static IServiceCollection AddRecoveryEvents(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        // Not reloaded: the anomaly windows are sized from these when the event hub activates.
         services.AddOptions<AnomalyOptions>().BindConfiguration(AnomalyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<TrendOptions>().BindConfiguration(TrendOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TrendOptions>().BindConfiguration(TrendOptions.Section).ValidateDataAnnotations().ValidateOnStart().KeepLastValidOnReload();
         services.TryAddSingleton<RecoveryEventPublisher>();
         services.TryAddSingleton<RecoveryEventInstruments>();
         return services;

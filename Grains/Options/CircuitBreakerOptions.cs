@@ -3,6 +3,10 @@ using System.ComponentModel.DataAnnotations;
 namespace RecoveryCluster.Grains.Options;
 
 /// <summary>The rules of every component's cluster-wide breaker. Section <c>RecoveryCluster:CircuitBreaker</c>.</summary>
+/// <remarks>
+/// Reloaded at run time: each breaker applies the new defaults at its next call, under its component policy's
+/// overrides. An open period already started keeps the end it was given.
+/// </remarks>
 public sealed class CircuitBreakerOptions : IValidatableObject
 {
     public const string Section = "RecoveryCluster:CircuitBreaker";

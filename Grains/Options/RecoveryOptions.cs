@@ -4,6 +4,11 @@ using RecoveryCluster.Errors;
 namespace RecoveryCluster.Grains.Options;
 
 /// <summary>How errors are planned and aggregated. Section <c>RecoveryCluster:Recovery</c>.</summary>
+/// <remarks>
+/// Reloaded at run time (each report reads the values in force), except <see cref="BatchInterval"/>,
+/// <see cref="CachedStateMaxAge"/> and <see cref="IndexCapacity"/>, which size a silo's batchers, caches and error
+/// index when it starts and need a restart.
+/// </remarks>
 public sealed class RecoveryOptions
 {
     public const string Section = "RecoveryCluster:Recovery";
@@ -59,7 +64,7 @@ public sealed class RecoveryOptions
     /// <summary>
     /// How long a silo gathers the work its error grains hand on (breaker signals, executions for the statistics,
     /// index lines, in-memory history) before sending it, one call per destination. The breaker and the scores see a
-    /// failure or an outcome this much later, plus one call.
+    /// failure or an outcome this much later, plus one call. Read at start.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
     public TimeSpan BatchInterval { get; set; } = TimeSpan.FromMilliseconds(10);
@@ -67,7 +72,8 @@ public sealed class RecoveryOptions
     /// <summary>
     /// The oldest breaker state and strategy score a silo plans with. Each silo keeps the newest answer it had from
     /// a breaker or a statistics grain (every batch it sends is answered with the current value) and reads again past
-    /// this age, so a plan's start level and ranking lag the truth by at most this, or less while the silo is busy.
+    /// this age, so a plan's start level and ranking lag the truth by at most this, or less while the silo is busy. Read
+    /// at start.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan CachedStateMaxAge { get; set; } = TimeSpan.FromSeconds(1);
@@ -75,7 +81,7 @@ public sealed class RecoveryOptions
     /// <summary>
     /// Errors the error index lists at most (each of its shards holds its share). Past it, the least recently seen
     /// resolved errors leave the list first (see <c>IndexEviction</c>); they still exist and come back with their next
-    /// change. Bounds the index's memory and its writes whatever the number of distinct errors ever seen.
+    /// change. Bounds the index's memory and its writes whatever the number of distinct errors ever seen. Read at start.
     /// </summary>
     [Range(ErrorIndex.ShardCount, 100_000_000)]
     public int IndexCapacity { get; set; } = 100_000;

@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace RecoveryCluster.Grains.Options;
 
 /// <summary>What leaves the cluster with age. Section <c>RecoveryCluster:Retention</c>.</summary>
+/// <remarks>Reloaded at run time: each pass reads the values in force; a new <see cref="Interval"/> applies after the next pass.</remarks>
 public sealed class RetentionOptions
 {
     public const string Section = "RecoveryCluster:Retention";

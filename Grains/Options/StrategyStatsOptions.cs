@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace RecoveryCluster.Grains.Options;
 
 /// <summary>Statistics and adaptive timeouts per (error type, strategy). Section <c>RecoveryCluster:Strategies</c>.</summary>
+/// <remarks>Read once per statistics grain (the window and trend buckets size its state): a change needs a restart.</remarks>
 public sealed class StrategyStatsOptions : IValidatableObject
 {
     public const string Section = "RecoveryCluster:Strategies";

@@ -15,13 +15,12 @@ namespace RecoveryCluster.Grains.Retention;
 public sealed partial class RetentionGrain(
     IErrorList errorList,
     IRecoveryHistoryStore history,
-    IOptions<RetentionOptions> options,
+    IOptionsMonitor<RetentionOptions> options,
     RecoveryClock clock,
     RecoveryInstruments instruments,
     ILogger<RetentionGrain> logger) : Grain, IRetentionGrain, IRemindable
 {
     private const string ReminderName = "retention";
-    private readonly RetentionOptions _options = options.Value;
     private long _errorsRemoved;
     private long _historyRowsRemoved;
     private RetentionRun? _lastRun;
@@ -32,7 +31,8 @@ public sealed partial class RetentionGrain(
         // Left alone when already there, so silos restarting one after another do not keep pushing the next pass back.
         if (await this.GetReminder(ReminderName) is null)
         {
-            await this.RegisterOrUpdateReminder(ReminderName, _options.Interval, _options.Interval);
+            var interval = options.CurrentValue.Interval;
+            await this.RegisterOrUpdateReminder(ReminderName, interval, interval);
         }
     }
 
@@ -41,6 +41,13 @@ public sealed partial class RetentionGrain(
         try
         {
             await RunOnceAsync();
+
+            // A changed interval (configuration reloads) reschedules from this tick on.
+            var interval = options.CurrentValue.Interval;
+            if (status.Period != interval)
+            {
+                await this.RegisterOrUpdateReminder(ReminderName, interval, interval);
+            }
         }
         catch (Exception error) when (error is StorageUnavailableException or OrleansException or TimeoutException)
         {
@@ -52,13 +59,15 @@ public sealed partial class RetentionGrain(
 
     public async Task<RetentionRun> RunOnceAsync()
     {
+        // Read once per pass: a configuration change applies from the next pass.
+        var rules = options.CurrentValue;
         var now = clock.UtcNow;
         var batches = 0;
         long errors = 0;
         foreach (var status in new[] { ErrorStatus.Resolved, ErrorStatus.Failed })
         {
-            var query = new ErrorQuery(Status: status, Limit: _options.BatchSize, SeenBefore: now - _options.ErrorAge);
-            while (batches < _options.MaxBatchesPerPass)
+            var query = new ErrorQuery(Status: status, Limit: rules.BatchSize, SeenBefore: now - rules.ErrorAge);
+            while (batches < rules.MaxBatchesPerPass)
             {
                 var page = await errorList.QueryAsync(query);
                 batches++;
@@ -73,14 +82,14 @@ public sealed partial class RetentionGrain(
         }
 
         long rows = 0;
-        if (_options.HistoryAge is { } historyAge)
+        if (rules.HistoryAge is { } historyAge)
         {
-            while (batches < _options.MaxBatchesPerPass)
+            while (batches < rules.MaxBatchesPerPass)
             {
-                var deleted = await history.DeleteOlderThanAsync(now - historyAge, _options.BatchSize);
+                var deleted = await history.DeleteOlderThanAsync(now - historyAge, rules.BatchSize);
                 batches++;
                 rows += deleted;
-                if (deleted < _options.BatchSize)
+                if (deleted < rules.BatchSize)
                 {
                     break;
                 }
@@ -90,7 +99,7 @@ public sealed partial class RetentionGrain(
         _errorsRemoved += errors;
         _historyRowsRemoved += rows;
         _lastError = null;
-        _lastRun = new RetentionRun(now, errors, rows, MoreLeft: batches >= _options.MaxBatchesPerPass);
+        _lastRun = new RetentionRun(now, errors, rows, MoreLeft: batches >= rules.MaxBatchesPerPass);
         instruments.RetentionRemoved.Add(errors, new KeyValuePair<string, object?>("kind", "error"));
         instruments.RetentionRemoved.Add(rows, new KeyValuePair<string, object?>("kind", "history"));
         if (errors + rows > 0)
@@ -101,8 +110,11 @@ public sealed partial class RetentionGrain(
         return _lastRun;
     }
 
-    public Task<RetentionStatus> GetStatusAsync() => Task.FromResult(new RetentionStatus(
-        _options.ErrorAge, _options.HistoryAge, _options.Interval, _errorsRemoved, _historyRowsRemoved, _lastRun, _lastError));
+    public Task<RetentionStatus> GetStatusAsync()
+    {
+        var rules = options.CurrentValue;
+        return Task.FromResult(new RetentionStatus(rules.ErrorAge, rules.HistoryAge, rules.Interval, _errorsRemoved, _historyRowsRemoved, _lastRun, _lastError));
+    }
 
     private async Task<int> ForgetAsync(IReadOnlyList<ErrorSummary> candidates, DateTimeOffset seenBefore)
     {

@@ -59,8 +59,8 @@ public static class RecoveryApi
     /// chooses there (<see cref="HardwareRanking"/>), each with its figures on it.
     /// </summary>
     public static async Task<Results<Ok<IReadOnlyList<RecommendationResponse>>, ProblemHttpResult, ValidationProblem>> RecommendationsAsync(
-        string errorType, string? hardwareId, IGrainFactory grains, SiloStrategyScores scores, RecoveryClock clock, IOptions<TrendOptions> trends,
-        IOptions<RecoveryOptions> recovery, IRecoveryHistoryStore history)
+        string errorType, string? hardwareId, IGrainFactory grains, SiloStrategyScores scores, RecoveryClock clock, IOptionsMonitor<TrendOptions> trends,
+        IOptionsMonitor<RecoveryOptions> recovery, IRecoveryHistoryStore history)
     {
         var type = ErrorTypeNames.Parse(errorType);
         if (type == ErrorType.Unknown && !string.Equals(errorType, "unknown", StringComparison.OrdinalIgnoreCase))
@@ -83,16 +83,17 @@ public static class RecoveryApi
         var ranked = await grains.GetGrain<IRecoveryAdvisorGrain>(type.ToName()).GetRecommendationsAsync();
         if (hardwareId is not null)
         {
-            ranked = HardwareRanking.Rank(ranked, hardwareId, recovery.Value.MinSamplesForScore);
+            ranked = HardwareRanking.Rank(ranked, hardwareId, recovery.CurrentValue.MinSamplesForScore);
         }
 
         // Stability is not kept per time bucket by the statistics grains, so its trend is read from the recent history.
         var now = clock.UtcNow;
+        var trendRules = trends.CurrentValue;
         var recent = await history.QueryAsync(type, new HistoryQuery(Limit: SecondaryMetricsRecords));
         var byStrategy = recent.ToLookup(r => r.StrategyId, StringComparer.Ordinal);
         IReadOnlyList<RecommendationResponse> response = [.. ranked.Select(r => RecommendationResponse.From(r)
-            .WithTrends(r, now, trends.Value)
-            .WithStabilityTrend(StabilityTrend.Detect(type.ToName(), r.Strategy.Id, byStrategy[r.Strategy.Id], now, trends.Value)) with
+            .WithTrends(r, now, trendRules)
+            .WithStabilityTrend(StabilityTrend.Detect(type.ToName(), r.Strategy.Id, byStrategy[r.Strategy.Id], now, trendRules)) with
         {
             Hardware = hardwareId is null ? null : HardwareRanking.On(r, hardwareId),
         })];

@@ -25,7 +25,7 @@ public sealed partial class EscalationWebhook : BackgroundService, IRecoveryEven
 
     private static readonly ResiliencePropertyKey<WebhookAttempts> AttemptsKey = new("rc.webhook.attempts");
 
-    private readonly EscalationWebhookOptions _options;
+    private readonly IOptionsMonitor<EscalationWebhookOptions> _options;
     private readonly Channel<EscalationRecord> _queue;
     private readonly IGrainFactory _grains;
     private readonly RecoveryClock _clock;
@@ -35,16 +35,17 @@ public sealed partial class EscalationWebhook : BackgroundService, IRecoveryEven
     private long _dropped;
 
     public EscalationWebhook(
-        IOptions<EscalationWebhookOptions> options, IGrainFactory grains, RecoveryClock clock, IHttpClientFactory clients,
+        IOptionsMonitor<EscalationWebhookOptions> options, IGrainFactory grains, RecoveryClock clock, IHttpClientFactory clients,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, ILogger<EscalationWebhook> logger)
     {
-        _options = options.Value;
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
         _grains = grains;
         _clock = clock;
         _clients = clients;
         _json = json.Value.SerializerOptions;
         _logger = logger;
-        _queue = Channel.CreateBounded<EscalationRecord>(new BoundedChannelOptions(_options.QueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
+        _queue = Channel.CreateBounded<EscalationRecord>(new BoundedChannelOptions(options.CurrentValue.QueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
     }
 
     /// <summary>
@@ -93,11 +94,13 @@ public sealed partial class EscalationWebhook : BackgroundService, IRecoveryEven
     public int Queued => _queue.Reader.Count;
 
     /// <summary>Where deliveries go, without its query string (which may hold a token).</summary>
-    public string? Destination => _options.Enabled && Uri.TryCreate(_options.Url, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Path) : null;
+    public string? Destination => _options.CurrentValue is { Enabled: true } current && Uri.TryCreate(current.Url, UriKind.Absolute, out var uri)
+        ? uri.GetLeftPart(UriPartial.Path)
+        : null;
 
     public void Offer(RecoveryEvent e)
     {
-        if (!_options.Enabled || e.Kind != RecoveryEventKind.Escalated || e.Escalation is not { } record)
+        if (!_options.CurrentValue.Enabled || e.Kind != RecoveryEventKind.Escalated || e.Escalation is not { } record)
         {
             return;
         }
@@ -109,17 +112,19 @@ public sealed partial class EscalationWebhook : BackgroundService, IRecoveryEven
         }
     }
 
+    /// <summary>Runs whether or not a URL is set, since one may be configured (or removed) while the silo runs.</summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!_options.Enabled)
-        {
-            return;
-        }
-
         try
         {
             await foreach (var record in _queue.Reader.ReadAllAsync(stoppingToken))
             {
+                if (!_options.CurrentValue.Enabled)
+                {
+                    // Turned off while it waited: the escalation is still in the registry and the logs.
+                    continue;
+                }
+
                 var delivery = await DeliverAsync(record, stoppingToken);
                 _ = _grains.GetGrain<IWebhookStatusGrain>(IWebhookStatusGrain.DefaultKey).RecordAsync(delivery);
             }
@@ -132,12 +137,13 @@ public sealed partial class EscalationWebhook : BackgroundService, IRecoveryEven
 
     private async Task<WebhookDelivery> DeliverAsync(EscalationRecord record, CancellationToken stoppingToken)
     {
+        var options = _options.CurrentValue;
         var attempts = new WebhookAttempts(record.ErrorId, LogAttemptFailed);
         var context = ResilienceContextPool.Shared.Get(stoppingToken);
         context.Properties.Set(AttemptsKey, attempts);
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, _options.Url) { Content = JsonContent.Create(record, options: _json) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, options.Url) { Content = JsonContent.Create(record, options: _json) };
             request.SetResilienceContext(context);
             using var response = await _clients.CreateClient(HttpClientName).SendAsync(request, stoppingToken);
             if (response.IsSuccessStatusCode)
@@ -145,11 +151,11 @@ public sealed partial class EscalationWebhook : BackgroundService, IRecoveryEven
                 return new WebhookDelivery(record.ErrorId, true, attempts.Failures + 1, attempts.LastFailure, _clock.UtcNow);
             }
 
-            attempts.Failed(Failure(Outcome.FromResult(response), _options)!);
+            attempts.Failed(Failure(Outcome.FromResult(response), options)!);
         }
         catch (Exception error) when (error is TimeoutRejectedException or HttpRequestException)
         {
-            attempts.Failed(Failure(Outcome.FromException<HttpResponseMessage>(error), _options)!);
+            attempts.Failed(Failure(Outcome.FromException<HttpResponseMessage>(error), options)!);
         }
         finally
         {

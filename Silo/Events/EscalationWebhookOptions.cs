@@ -6,6 +6,10 @@ namespace RecoveryCluster.Silo.Events;
 /// The HTTP POST of every escalation record to a URL of yours (a pager, a ticket system). Section
 /// <c>RecoveryCluster:EscalationWebhook</c>; off while <see cref="Url"/> is unset.
 /// </summary>
+/// <remarks>
+/// Reloaded at run time (the URL per delivery, retries and timeout when the pipeline is rebuilt), except
+/// <see cref="QueueCapacity"/>, which sizes the queue at start.
+/// </remarks>
 public sealed class EscalationWebhookOptions : IValidatableObject
 {
     public const string Section = "RecoveryCluster:EscalationWebhook";

@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Options;
 using RecoveryCluster.Events;
 using RecoveryCluster.Grains.Hosting;
+using RecoveryCluster.Reloading;
 
 namespace RecoveryCluster.Silo.Events;
 
@@ -13,11 +13,16 @@ public static partial class SiloEventServiceCollectionExtensions
     public static IServiceCollection AddRecoveryClusterEvents(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<EscalationWebhookOptions>().BindConfiguration(EscalationWebhookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EscalationWebhookOptions>().BindConfiguration(EscalationWebhookOptions.Section).ValidateDataAnnotations().ValidateOnStart()
+            .KeepLastValidOnReload();
         services.AddHttpClient(EscalationWebhook.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan) // each attempt has its timeout in the pipeline
             .RemoveAllLoggers() // the webhook logs its attempts itself, and the URL's query string may hold a token
             .AddResilienceHandler(EscalationWebhook.HttpClientName, static (pipeline, context) =>
-                EscalationWebhook.ConfigureResilience(pipeline, context.ServiceProvider.GetRequiredService<IOptions<EscalationWebhookOptions>>().Value));
+            {
+                // Retries and the attempt timeout are rebuilt when the options change (only to valid values: see KeepLastValidOnReload).
+                context.EnableReloads<EscalationWebhookOptions>();
+                EscalationWebhook.ConfigureResilience(pipeline, context.GetOptions<EscalationWebhookOptions>());
+            });
         services.AddRecoveryEventSink<EscalationWebhook>();
         services.AddHostedService(sp => sp.GetRequiredService<EscalationWebhook>());
         services.AddSingleton(sp =>

@@ -13,7 +13,7 @@ namespace RecoveryCluster.Silo.Security;
 /// configured every request is the operator <see cref="Anonymous"/>, as before keys existed.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeySet keys, IProblemDetailsService problems)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeys apiKeys, IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -25,6 +25,7 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        var keys = apiKeys.Current;
         if (!keys.Enabled)
         {
             return Task.FromResult(Success(Anonymous, ApiRole.Operator));

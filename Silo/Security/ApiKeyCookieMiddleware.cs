@@ -5,12 +5,13 @@ namespace RecoveryCluster.Silo.Security;
 /// an HTTP-only cookie and a redirect that drops the key from the address bar. An unknown key is ignored (the request
 /// then meets the ordinary 401).
 /// </summary>
-public sealed class ApiKeyCookieMiddleware(RequestDelegate next, ApiKeySet keys)
+public sealed class ApiKeyCookieMiddleware(RequestDelegate next, ApiKeys apiKeys)
 {
     public const string QueryName = "apiKey";
 
     public Task InvokeAsync(HttpContext context)
     {
+        var keys = apiKeys.Current;
         if (keys.Enabled && context.Request.Query.TryGetValue(QueryName, out var presented) && keys.Find(presented) is not null)
         {
             context.Response.Cookies.Append(ApiKeyAuthenticationHandler.CookieName, presented.ToString(),

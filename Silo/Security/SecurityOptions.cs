@@ -1,6 +1,10 @@
 namespace RecoveryCluster.Silo.Security;
 
 /// <summary>Section <c>RecoveryCluster:Security</c>. Keys are secrets: set them from the environment; they are never logged.</summary>
+/// <remarks>
+/// Reloaded at run time, so keys rotate without a restart. A reloaded list that fails the start-up checks is rejected
+/// with an error naming the setting, and the last valid keys stay in force.
+/// </remarks>
 public sealed class SecurityOptions
 {
     public const string Section = "RecoveryCluster:Security";
