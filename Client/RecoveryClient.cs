@@ -25,6 +25,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
     private static readonly TimeSpan HoldRecheck = TimeSpan.FromMilliseconds(250);
 
     private readonly RecoveryClientOptions _options;
+    private readonly IOptionsMonitor<RecoveryClientOptions>? _reloaded;
     private readonly ErrorClassifier _classifier;
     private readonly TimeProvider _time;
     private readonly ILogger<RecoveryClient> _logger;
@@ -55,6 +56,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
     {
         ArgumentNullException.ThrowIfNull(parts);
         _options = parts.Options.Value;
+        _reloaded = parts.Reloaded;
         Guard.Key(_options.WorkerId, nameof(RecoveryClientOptions.WorkerId));
         _classifier = parts.Classifier;
         _time = parts.Time;
@@ -107,6 +109,12 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
 
     public CircuitState GetCircuitState(string component) => _gates.StateOf(component);
 
+    /// <summary>
+    /// The options a call reads: the container's current ones (they reload with configuration), or those a client made
+    /// by hand was given. Identity and intervals (<c>WorkerId</c>, timers, gateways) are read once at start.
+    /// </summary>
+    private RecoveryClientOptions PerCall => _reloaded?.CurrentValue ?? _options;
+
     public async Task ExecuteAsync(string component, string operation, Func<CancellationToken, Task> action, ExecuteOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(action);
@@ -137,14 +145,14 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
     {
         options ??= ExecuteOptions.Default;
         action = _hedging.Wrap(component, operation, action, options.IsIdempotent, _limits.LimitedOrNull(component));
-        var timeout = options.Timeout ?? _options.DefaultOperationTimeout;
+        var timeout = options.Timeout ?? PerCall.DefaultOperationTimeout;
         if (timeout <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(options), timeout, "'timeout' must be positive.");
         }
 
         var gate = await GateOf(component).ConfigureAwait(false);
-        var waitLeft = options.OpenCircuitWait ?? _options.OpenCircuitWait;
+        var waitLeft = options.OpenCircuitWait ?? PerCall.OpenCircuitWait;
         while (true)
         {
             var decision = GateDecision.Pass;
@@ -199,10 +207,10 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
         wait = TimeSpan.FromTicks(Math.Min(Math.Min(wait.Ticks, HoldRecheck.Ticks), remaining.Ticks));
         using var wake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var delay = Task.Delay(wait, _time, wake.Token);
-        if (await Task.WhenAny(changed, delay).ConfigureAwait(false) == changed && gate.State == CircuitState.Closed && _options.ReleaseSpread > TimeSpan.Zero)
+        if (await Task.WhenAny(changed, delay).ConfigureAwait(false) == changed && gate.State == CircuitState.Closed && PerCall.ReleaseSpread is var releaseSpread && releaseSpread > TimeSpan.Zero)
         {
             // The held calls of a whole fleet would otherwise hit the component in the same instant it recovered.
-            var spread = Math.Min(_options.ReleaseSpread.Ticks, remaining.Ticks);
+            var spread = Math.Min(releaseSpread.Ticks, remaining.Ticks);
             await Task.Delay(TimeSpan.FromTicks((long)(Random.Shared.NextDouble() * spread)), _time, cancellationToken).ConfigureAwait(false);
         }
 

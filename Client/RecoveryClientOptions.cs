@@ -4,6 +4,11 @@ using RecoveryCluster.Client.Classification;
 namespace RecoveryCluster.Client;
 
 /// <summary>How a worker talks to the cluster. Section <c>RecoveryCluster:Client</c>.</summary>
+/// <remarks>
+/// With <c>AddRecoveryClient</c>, <see cref="DefaultOperationTimeout"/>, <see cref="OpenCircuitWait"/> and
+/// <see cref="ReleaseSpread"/> reload at run time and apply to the next call (an invalid change is logged and the last
+/// valid values kept); everything else (identity, gateways, intervals, buffers, patterns) is read at start.
+/// </remarks>
 public sealed class RecoveryClientOptions : IValidatableObject
 {
     public const string Section = "RecoveryCluster:Client";

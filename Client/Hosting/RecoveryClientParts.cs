@@ -12,10 +12,12 @@ namespace RecoveryCluster.Client.Hosting;
 
 /// <summary>
 /// The services a <see cref="RecoveryClient"/> is made of. <c>AddRecoveryClient</c> registers each of them;
-/// <see cref="Compose"/> wires the same graph by hand for a client made without a container.
+/// <see cref="Compose"/> wires the same graph by hand for a client made without a container. <see cref="Reloaded"/> is
+/// the container's options monitor, through which per-call options change at run time; a client made by hand keeps
+/// the options it was given.
 /// </summary>
 internal sealed record RecoveryClientParts(
-    IOptions<RecoveryClientOptions> Options, ErrorClassifier Classifier, ClusterConnectionStatus Connection, ClusterCalls Calls, CircuitGates Gates,
+    IOptions<RecoveryClientOptions> Options, IOptionsMonitor<RecoveryClientOptions>? Reloaded, ErrorClassifier Classifier, ClusterConnectionStatus Connection, ClusterCalls Calls, CircuitGates Gates,
     StabilityTracker Stability, OfflineRecoveries Offline, RecoveryLoop Loop, RecoveryClientBackground Background, RecoveryHooks Hooks,
     IGrainFactory Grains, TimeProvider Time, ILogger<RecoveryClient> Logger)
 {
@@ -36,6 +38,6 @@ internal sealed record RecoveryClientParts(
             grains, options, classifier, strategies, actions, time, logger, new ResourceSampler(time), stability, hooks, connection, offline, calls,
             corrections ?? ErrorCorrections.None);
         var background = new RecoveryClientBackground(options, gates, stability, offline, connection, time, logger);
-        return new(options, classifier, connection, calls, gates, stability, offline, loop, background, hooks, grains, time, logger);
+        return new(options, null, classifier, connection, calls, gates, stability, offline, loop, background, hooks, grains, time, logger);
     }
 }

@@ -10,6 +10,7 @@ using RecoveryCluster.Client.Hooks;
 using RecoveryCluster.Client.Measurement;
 using RecoveryCluster.Client.Recovery;
 using RecoveryCluster.Client.Remediation;
+using RecoveryCluster.Reloading;
 
 namespace RecoveryCluster.Client.Hosting;
 
@@ -102,7 +103,8 @@ public static class RecoveryClientServiceCollectionExtensions
         if (!services.Any(d => d.ServiceType == typeof(OptionsBound)))
         {
             services.AddSingleton<OptionsBound>();
-            options.BindConfiguration(RecoveryClientOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+            // Per-call values (DefaultOperationTimeout, OpenCircuitWait, ReleaseSpread) reload; the rest is read at start.
+            options.BindConfiguration(RecoveryClientOptions.Section).ValidateDataAnnotations().ValidateOnStart().KeepLastValidOnReload();
         }
 
         return options;
