@@ -61,6 +61,6 @@ public sealed class KeyConfigurationTests
 
         // Reading the options runs the start-time check (it throws on a mistake) without binding 0.0.0.0.
         Assert.Single(app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.Keys);
-        Assert.True(app.Services.GetRequiredService<ApiKeySet>().Enabled);
+        Assert.True(app.Services.GetRequiredService<ApiKeys>().Current.Enabled);
     }
 }
