@@ -138,8 +138,15 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
             return ExecuteGatedAsync(component, operation, action, options, cancellationToken);
         }
 
-        return _limits.RunAsync(component, ct => ExecuteGatedAsync(component, operation, action, options, ct), cancellationToken);
+        return ExecuteLimitedAsync(component, operation, action, options, cancellationToken);
     }
+
+    /// <summary>
+    /// The call under the component's fleet limits. A method of its own: the lambda's closure would otherwise be
+    /// allocated on entry to <see cref="ExecuteAsync{T}"/>, by unlimited calls too.
+    /// </summary>
+    private Task<T> ExecuteLimitedAsync<T>(string component, string operation, Func<CancellationToken, Task<T>> action, ExecuteOptions? options, CancellationToken cancellationToken) =>
+        _limits.RunAsync(component, ct => ExecuteGatedAsync(component, operation, action, options, ct), cancellationToken);
 
     private async Task<T> ExecuteGatedAsync<T>(string component, string operation, Func<CancellationToken, Task<T>> action, ExecuteOptions? options, CancellationToken cancellationToken)
     {
@@ -173,8 +180,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
                 EndProbe(gate, decision);
                 _stability.Count(component, success: false);
                 await _gates.FlushAsync(gate).ConfigureAwait(false);
-                var recovered = await _loop.RecoverAsync(gate, this, operation, async ct => await action(ct).ConfigureAwait(false), error, options, cancellationToken).ConfigureAwait(false);
-                return (T)recovered!;
+                return await RecoverAsync(gate, operation, action, error, options, cancellationToken).ConfigureAwait(false);
             }
             catch
             {
@@ -185,6 +191,16 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
             await CompleteAsync(gate, decision, success: true).ConfigureAwait(false);
             return value;
         }
+    }
+
+    /// <summary>
+    /// The failed call through the recovery loop. A method of its own: a lambda over <paramref name="action"/> in the
+    /// caller would make every call, completed ones included, allocate the closure on entry.
+    /// </summary>
+    private async Task<T> RecoverAsync<T>(ComponentGate gate, string operation, Func<CancellationToken, Task<T>> action, Exception error, ExecuteOptions options, CancellationToken cancellationToken)
+    {
+        var recovered = await _loop.RecoverAsync(gate, this, operation, async ct => await action(ct).ConfigureAwait(false), error, options, cancellationToken).ConfigureAwait(false);
+        return (T)recovered!;
     }
 
     /// <summary>

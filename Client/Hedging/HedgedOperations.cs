@@ -52,13 +52,15 @@ internal sealed class HedgedOperations(TimeProvider time)
     public Func<CancellationToken, Task<T>> Wrap<T>(
         string component, string operation, Func<CancellationToken, Task<T>> action, bool idempotent, ComponentLimiter? limiter)
     {
-        if (!_components.TryGetValue(component, out var hedging) || hedging.Pipeline is not { } pipeline)
-        {
-            return action;
-        }
+        // The closures are built in methods of their own: built here, they would be allocated on entry, by every call
+        // of a component that does not hedge too.
+        return _components.TryGetValue(component, out var hedging) && hedging.Pipeline is { } pipeline
+            ? Hedge(component, operation, Timed(hedging.Windows.GetOrAdd(operation, _ => new LatencyWindow()), action), idempotent, limiter, pipeline)
+            : action;
+    }
 
-        var window = hedging.Windows.GetOrAdd(operation, _ => new LatencyWindow());
-        async Task<T> Timed(CancellationToken ct)
+    private Func<CancellationToken, Task<T>> Timed<T>(LatencyWindow window, Func<CancellationToken, Task<T>> action) =>
+        async ct =>
         {
             var started = time.GetTimestamp();
             try
@@ -69,16 +71,19 @@ internal sealed class HedgedOperations(TimeProvider time)
             {
                 window.Record(time.GetElapsedTime(started));
             }
-        }
+        };
 
+    private static Func<CancellationToken, Task<T>> Hedge<T>(
+        string component, string operation, Func<CancellationToken, Task<T>> timed, bool idempotent, ComponentLimiter? limiter, ResiliencePipeline<object?> pipeline)
+    {
         if (!idempotent)
         {
-            return Timed;
+            return timed;
         }
 
         return async ct =>
         {
-            var call = new HedgedCall<T>(component, Timed, limiter);
+            var call = new HedgedCall<T>(component, timed, limiter);
             var context = ResilienceContextPool.Shared.Get(ct);
             context.Properties.Set(ComponentHedging.OperationKey, operation);
             try
