@@ -418,7 +418,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
     /// fleet's half-open decides when the component is tried again and a local break still running would waste the
     /// permit (the fleet would wait for it to expire).
     /// </summary>
-    private async Task<T> RunOnceAsync<T>(ComponentGate gate, Func<CancellationToken, Task<T>> action, TimeSpan timeout, GateDecision decision, CancellationToken cancellationToken)
+    private async ValueTask<T> RunOnceAsync<T>(ComponentGate gate, Func<CancellationToken, Task<T>> action, TimeSpan timeout, GateDecision decision, CancellationToken cancellationToken)
     {
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource.CancelAfter(timeout);

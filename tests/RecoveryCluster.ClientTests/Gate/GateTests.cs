@@ -14,6 +14,50 @@ public sealed class GateTests(ClientClusterFixture fixture, ITestOutputHelper ou
     private static readonly TimeSpan HoldRecheck = TimeSpan.FromMilliseconds(250);
 
     [Fact]
+    public async Task A_completed_call_allocates_no_more_than_its_operation_timeout_and_result()
+    {
+        await using var client = fixture.NewClient("gate-alloc", o =>
+        {
+            o.ResubscribeInterval = TimeSpan.FromMinutes(4);
+            o.SuccessFlushInterval = TimeSpan.FromMinutes(4);
+        });
+        var component = Breakers.NewComponent("alloc");
+        var done = Task.FromResult<object?>("done");
+        Func<CancellationToken, Task<object?>> work = _ => done;
+        await client.ExecuteAsync(component, "Warm", work);
+        const int Calls = 10_000;
+
+        // What a call cannot avoid: its operation timeout (a linked source with CancelAfter) and the task of its result.
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < Calls; i++)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken.None);
+            timeout.CancelAfter(TimeSpan.FromSeconds(30));
+            GC.KeepAlive(Task.FromResult<object?>("done"));
+        }
+
+        var timeoutBytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)Calls;
+        for (var i = 0; i < 1000; i++)
+        {
+            await client.ExecuteAsync(component, "Read", work);
+        }
+
+        allocated = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < Calls; i++)
+        {
+            var call = client.ExecuteAsync(component, "Read", work);
+            Assert.True(call.IsCompletedSuccessfully);
+        }
+
+        var callBytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)Calls;
+        output.WriteLine($"completed call: {callBytes:0.#} B; its timeout and result task alone: {timeoutBytes:0.#} B");
+
+        // A closure allocated on entry for a path the call does not take (limits, hedging, recovery), or a second task
+        // of the result, would add 32 B or more.
+        Assert.True(callBytes <= timeoutBytes + 8, $"a completed call allocated {callBytes:0.#} B; its timeout and result task alone take {timeoutBytes:0.#} B");
+    }
+
+    [Fact]
     public async Task A_closed_check_makes_no_grain_call_and_allocates_nothing()
     {
         await using var client = fixture.NewClient("gate-closed", o =>
