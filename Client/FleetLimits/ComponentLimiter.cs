@@ -15,7 +15,7 @@ internal sealed class ComponentLimiter : IDisposable
     private readonly TimeProvider _time;
     private readonly Lock _statsLock = new();
 
-    /// <summary>A pushed lease and a renewal's may arrive at once: each applies whole.</summary>
+    /// <summary>A pushed lease and a renewal's may arrive at once: each is checked and applied whole.</summary>
     private readonly Lock _leaseLock = new();
     private int _wanting;
     private int _peakWanting;
@@ -55,8 +55,11 @@ internal sealed class ComponentLimiter : IDisposable
     /// <summary>A lease pushed on a policy change: always applied (a silo that lost its state restarts the versions).</summary>
     public void ApplyPushed(LimitLease lease)
     {
-        Interlocked.Increment(ref _pushes);
-        Apply(lease);
+        lock (_leaseLock)
+        {
+            Interlocked.Increment(ref _pushes);
+            Apply(lease);
+        }
     }
 
     /// <summary>
@@ -65,14 +68,17 @@ internal sealed class ComponentLimiter : IDisposable
     /// </summary>
     public bool ApplyRenewal(LimitLease lease, int pushesWhenStarted)
     {
-        if (Pushes != pushesWhenStarted && Lease is { } pushed && pushed.Version > lease.Version)
+        lock (_leaseLock)
         {
-            RenewAt = NextRenewal(lease);
-            return false;
-        }
+            if (Pushes != pushesWhenStarted && Lease is { } pushed && pushed.Version > lease.Version)
+            {
+                RenewAt = NextRenewal(lease);
+                return false;
+            }
 
-        Apply(lease);
-        return true;
+            Apply(lease);
+            return true;
+        }
     }
 
     /// <summary>Puts the next renewal <paramref name="delay"/> from now (after a failed one).</summary>
@@ -154,15 +160,13 @@ internal sealed class ComponentLimiter : IDisposable
         }
     }
 
+    /// <summary>Under <see cref="_leaseLock"/>: the check of a renewal against a push and the apply are one step.</summary>
     private void Apply(LimitLease lease)
     {
-        lock (_leaseLock)
-        {
-            Lease = lease;
-            _concurrency.Resize(lease.Concurrency);
-            _rate.Resize(lease.RatePerSecond);
-            RenewAt = NextRenewal(lease);
-        }
+        Lease = lease;
+        _concurrency.Resize(lease.Concurrency);
+        _rate.Resize(lease.RatePerSecond);
+        RenewAt = NextRenewal(lease);
     }
 
     private long NextRenewal(LimitLease lease) => _time.GetTimestamp() + (long)(lease.RenewAfter.TotalSeconds * _time.TimestampFrequency);

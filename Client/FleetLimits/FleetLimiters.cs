@@ -109,7 +109,6 @@ internal sealed partial class FleetLimiters : IAsyncDisposable
         _limiters.TryGetValue(component, out var known) && known.IsCompletedSuccessfully && !known.Result.IsUnlimited ? known.Result : null;
 
     /// <summary>The component's limiter, asking for its first lease on first use.</summary>
-
     public async ValueTask<ComponentLimiter> GetAsync(string component)
     {
         if (_limiters.TryGetValue(component, out var known) && known.IsCompletedSuccessfully)
