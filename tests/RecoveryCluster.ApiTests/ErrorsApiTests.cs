@@ -32,6 +32,36 @@ public sealed class ErrorsApiTests(SiloHostFixture host)
     }
 
     [Fact]
+    public async Task A_reported_pattern_and_its_strategy_choose_level_one_and_bad_pattern_fields_are_400s_naming_the_field()
+    {
+        var component = RecoveryCluster.ApiTests.Http.NewComponent("schema");
+        object Report(string? patternId, string? preferredStrategy) => new
+        {
+            type = "validation",
+            message = "schema drift: column 'total' is missing",
+            component,
+            operation = "Save",
+            workerId = "http-worker",
+            patternId,
+            preferredStrategy,
+        };
+
+        var (status, body) = await Http.PostAsync("/api/errors", Report("schema-drift", "error-correction"));
+
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal(1, body!["plan"]!["level"]!.GetValue<int>());
+        Assert.Equal("error-correction", body["plan"]!["strategyId"]!.GetValue<string>());
+
+        var orphan = await Http.PostAsync("/api/errors", Report(null, "error-correction"));
+        RecoveryCluster.ApiTests.Http.AssertProblem(HttpStatusCode.BadRequest, orphan);
+        Assert.NotNull(orphan.Body!["errors"]?["preferredStrategy"]);
+
+        var unknown = await Http.PostAsync("/api/errors", Report("schema-drift", "no-such-strategy"));
+        RecoveryCluster.ApiTests.Http.AssertProblem(HttpStatusCode.BadRequest, unknown);
+        Assert.Contains("preferredStrategy", unknown.Body!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_attempt_posted_twice_with_one_outcome_id_counts_once()
     {
         var component = RecoveryCluster.ApiTests.Http.NewComponent("ledger");
