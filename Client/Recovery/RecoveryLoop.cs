@@ -265,9 +265,10 @@ internal sealed partial class RecoveryLoop(
     }
 
     /// <summary>
-    /// Level 1 without the cluster: retry with the catalog's level-1 backoff through this worker's own breaker, then
-    /// the call's fallback if it has one, else the operation's own error. The record (occurrence and outcomes, with
-    /// their ids) waits in <see cref="OfflineRecoveries"/> for the cluster.
+    /// Level 1 without the cluster: the strategy the matched error pattern names, if it has one and this worker runs it
+    /// (as the cluster plans it while it has too few samples to judge it), then retry with the catalog's level-1
+    /// backoff through this worker's own breaker, then the call's fallback if it has one, else the operation's own
+    /// error. The record (occurrence and outcomes, with their ids) waits in <see cref="OfflineRecoveries"/> for the cluster.
     /// </summary>
     private async Task<object?> RecoverLocallyAsync(
         ComponentGate gate, string operation, Func<CancellationToken, Task<object?>> action, Exception error, ErrorClassification classification,
@@ -277,10 +278,12 @@ internal sealed partial class RecoveryLoop(
         progress.Level = (int)RecoveryLevel.Basic;
         var backoff = BackoffOptions.Basic;
         var timeout = (options.Timeout ?? _options.DefaultOperationTimeout) * backoff.Attempts + backoff.MaxDelay * (backoff.Attempts - 1);
-        var outcomes = new List<RecoveryOutcome>(LocalStrategies.Length);
+        var pattern = _classifier.Find(classification.PatternId);
+        var preferred = pattern?.RecoveryStrategy is { } named && !LocalStrategies.Contains(named) && _strategies.TryGet(named, out _) ? named : null;
+        var outcomes = new List<RecoveryOutcome>(LocalStrategies.Length + 1);
         RecoveryContext? context = null;
         StrategyResult? result = null;
-        foreach (var strategyId in LocalStrategies)
+        foreach (var strategyId in preferred is null ? LocalStrategies : [preferred, .. LocalStrategies])
         {
             if (strategyId == StrategyIds.Fallback && options.Fallback is null)
             {
@@ -288,10 +291,12 @@ internal sealed partial class RecoveryLoop(
             }
 
             var plan = new RecoveryPlan(progress.ErrorId!, Attempt: 0, RecoveryLevel.Basic, strategyId, timeout, CircuitState.Closed, [],
-                "the cluster is out of reach: this worker's own level-1 recovery");
+                strategyId == preferred
+                    ? $"the cluster is out of reach: this worker's own level-1 recovery, first with pattern '{pattern!.Id}''s strategy"
+                    : "the cluster is out of reach: this worker's own level-1 recovery");
             context ??= new RecoveryContext(
                 gate.Component, operation, ct => RunLocallyAsync(gate, action, ct), error, classification, plan, options, _actions, _time,
-                _classifier.Find(classification.PatternId), corrections);
+                pattern, corrections);
             context.Plan = plan;
             progress.Attempts++;
             _hooks.RaisePlan(new PlanHookContext(gate.Component, operation, plan));
