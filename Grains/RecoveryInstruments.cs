@@ -19,6 +19,7 @@ public sealed class RecoveryInstruments
         Reports = meter.CreateCounter<long>("rc.errors.reported", description: "Error occurrences reported");
         BreakerTransitions = meter.CreateCounter<long>("rc.circuit.transitions", description: "Circuit breaker state changes");
         RetentionRemoved = meter.CreateCounter<long>("rc.retention.removed", description: "Errors and history rows removed by retention (tag kind)");
+        ApiRefusals = meter.CreateCounter<long>("rc.api.refusals", description: "Requests the API key check refused (tag reason: missing-key, unknown-key, role-too-low)");
         DecisionLatency = meter.CreateHistogram<double>("rc.recovery.decision.duration", unit: "ms", description: "Time to decide a plan inside the error grain");
         meter.CreateObservableGauge("rc.recovery.success_rate", SuccessRate, unit: "1",
             description: "Share of the recovery attempts recorded on this silo since it started that succeeded (0 before any)");
@@ -54,5 +55,7 @@ public sealed class RecoveryInstruments
     public Counter<long> Reports { get; }
     public Counter<long> BreakerTransitions { get; }
     public Counter<long> RetentionRemoved { get; }
+
+    public Counter<long> ApiRefusals { get; }
     public Histogram<double> DecisionLatency { get; }
 }

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
+using RecoveryCluster.Grains;
 
 namespace RecoveryCluster.Silo.Security;
 
@@ -10,10 +11,13 @@ namespace RecoveryCluster.Silo.Security;
 /// The <c>ApiKey</c> scheme: a key in header <c>X-Api-Key</c> (or the cookie a browser gets from <c>/?apiKey=</c>)
 /// becomes a principal named after the key's holder, with a role claim for its role and every role below it.
 /// Refusals are RFC 7807 problems: 401 without a known key, 403 when the key's role is too low. With no key
-/// configured every request is the operator <see cref="Anonymous"/>, as before keys existed.
+/// configured every request is the operator <see cref="Anonymous"/>, as before keys existed. Refusals are counted
+/// (<c>rc.api.refusals</c> by reason) and logged, not audited: they change nothing, and a flood of unknown keys must not
+/// fill the audit trail.
 /// </summary>
-public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeys apiKeys, IProblemDetailsService problems)
+public sealed partial class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeys apiKeys, IProblemDetailsService problems,
+    RecoveryInstruments instruments)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -45,9 +49,16 @@ public sealed class ApiKeyAuthenticationHandler(
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = SchemeName;
-        var detail = Presented() is null
+        var missing = Presented() is null;
+        var detail = missing
             ? $"Send an API key in the '{HeaderName}' header."
             : $"The key in '{HeaderName}' is not valid here; check for a rotated or mistyped key.";
+        instruments.ApiRefusals.Add(1, new KeyValuePair<string, object?>("reason", missing ? "missing-key" : "unknown-key"));
+        if (!missing)
+        {
+            LogUnknownKey(Request.Method, Request.Path, Context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        }
+
         await WriteAsync(StatusCodes.Status401Unauthorized, "API key required", detail);
     }
 
@@ -57,6 +68,8 @@ public sealed class ApiKeyAuthenticationHandler(
         var role = Context.User.FindFirstValue(ApiPolicies.KeyRoleClaim) ?? "unknown";
         var needed = Context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>()
             .Select(a => a.Policy).Where(ApiPolicies.IsRole).OrderByDescending(ApiPolicies.Rank).FirstOrDefault() ?? ApiPolicies.Operator;
+        instruments.ApiRefusals.Add(1, new KeyValuePair<string, object?>("reason", "role-too-low"));
+        LogRoleTooLow(Context.User.Identity?.Name ?? "unknown", role, needed, Request.Method, Request.Path);
         await WriteAsync(StatusCodes.Status403Forbidden, "Role too low",
             $"The key '{Context.User.Identity?.Name}' has the role {role}; this request needs {needed}.");
     }
@@ -77,4 +90,10 @@ public sealed class ApiKeyAuthenticationHandler(
 
     private ValueTask WriteAsync(int status, string title, string detail) =>
         problems.WriteAsync(new ProblemDetailsContext { HttpContext = Context, ProblemDetails = { Status = status, Title = title, Detail = detail } });
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Method} {Path} from {Remote}: the API key presented is not known (rotated, mistyped or guessed)")]
+    private partial void LogUnknownKey(string method, string path, string remote);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Method} {Path}: the key '{KeyName}' has the role {Role}; the route needs {Needed}")]
+    private partial void LogRoleTooLow(string keyName, string role, string needed, string method, string path);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -43,6 +44,42 @@ public sealed class KeyRotationTests(KeyRotationTests.RotatingHost host) : IClas
         Http.AssertProblem(HttpStatusCode.Unauthorized, await old.GetJsonAsync("/api/status"));
         using var current = rotated.ClientWith(NewKey);
         Assert.Equal(HttpStatusCode.OK, (await current.GetJsonAsync("/api/audit")).Status);
+    }
+
+    [Fact]
+    public async Task Refusals_are_counted_by_reason()
+    {
+        var refusals = new System.Collections.Concurrent.ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        using var meter = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == "RecoveryCluster" && instrument.Name == "rc.api.refusals")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        meter.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "reason" && tag.Value is string reason)
+                {
+                    refusals.AddOrUpdate(reason, value, (_, sum) => sum + value);
+                }
+            }
+        });
+        meter.Start();
+
+        using var anonymous = host.ClientWith(null);
+        using var unknown = host.ClientWith("not-a-key-at-all");
+        using var reporter = host.ClientWith(HashedKey);
+        Http.AssertProblem(HttpStatusCode.Unauthorized, await anonymous.GetJsonAsync("/api/status"));
+        Http.AssertProblem(HttpStatusCode.Unauthorized, await unknown.GetJsonAsync("/api/status"));
+        Http.AssertProblem(HttpStatusCode.Forbidden, await reporter.GetJsonAsync("/api/audit"));
+
+        Assert.All(new[] { "missing-key", "unknown-key", "role-too-low" }, reason => Assert.True(refusals.GetValueOrDefault(reason) >= 1, $"no '{reason}' refusal counted"));
     }
 
     private static string Sha256(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
