@@ -105,7 +105,7 @@ public sealed class WorkloadStats
           faults planted   {FaultsPlanted}
           breaker opens    {BreakerOpenings}
           recoveries       {Recoveries}  by level: 1={RecoveredAt(1)} 2={RecoveredAt(2)} 3={RecoveredAt(3)} 4={RecoveredAt(4)} 5={RecoveredAt(5)}
-          recovered locally {LocalRecoveries}  by a worker alone while the cluster was out of reach (retry, then fallback)
+          recovered locally {LocalRecoveries}  by a worker alone while the cluster was out of reach (pattern strategy, retry, fallback)
           escalations      {Escalated}   handed to a person (once per episode)
           recovery time    p50 {RecoveryPercentile(50):0} ms, p99 {RecoveryPercentile(99):0} ms over {RecoveredOperations} operations that met a fault (first failure or hold to success)
         """);
