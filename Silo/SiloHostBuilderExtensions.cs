@@ -60,6 +60,7 @@ public static partial class SiloHostBuilderExtensions
         builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateOnStart().KeepLastValidOnReload();
         builder.Services.AddSingleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>();
         builder.Services.AddSingleton<ApiKeys>();
+        builder.Services.AddSingleton<RefusalLogThrottle>();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, configureOptions: null);
         builder.Services.AddAuthorization(ApiPolicies.Configure);

@@ -17,7 +17,7 @@ namespace RecoveryCluster.Silo.Security;
 /// </summary>
 public sealed partial class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeys apiKeys, IProblemDetailsService problems,
-    RecoveryInstruments instruments)
+    RecoveryInstruments instruments, RefusalLogThrottle refusalLog)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -54,9 +54,9 @@ public sealed partial class ApiKeyAuthenticationHandler(
             ? $"Send an API key in the '{HeaderName}' header."
             : $"The key in '{HeaderName}' is not valid here; check for a rotated or mistyped key.";
         instruments.ApiRefusals.Add(1, new KeyValuePair<string, object?>("reason", missing ? "missing-key" : "unknown-key"));
-        if (!missing)
+        if (!missing && refusalLog.Throttle.TryEnter(out var heldBack))
         {
-            LogUnknownKey(Request.Method, Request.Path, Context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+            LogUnknownKey(Request.Method, Request.Path, Context.Connection.RemoteIpAddress?.ToString() ?? "unknown", heldBack);
         }
 
         await WriteAsync(StatusCodes.Status401Unauthorized, "API key required", detail);
@@ -91,8 +91,8 @@ public sealed partial class ApiKeyAuthenticationHandler(
     private ValueTask WriteAsync(int status, string title, string detail) =>
         problems.WriteAsync(new ProblemDetailsContext { HttpContext = Context, ProblemDetails = { Status = status, Title = title, Detail = detail } });
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Method} {Path} from {Remote}: the API key presented is not known (rotated, mistyped or guessed)")]
-    private partial void LogUnknownKey(string method, string path, string remote);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Method} {Path} from {Remote}: the API key presented is not known (rotated, mistyped or guessed); {HeldBack} more such refusals since the last line")]
+    private partial void LogUnknownKey(string method, string path, string remote, long heldBack);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Method} {Path}: the key '{KeyName}' has the role {Role}; the route needs {Needed}")]
     private partial void LogRoleTooLow(string keyName, string role, string needed, string method, string path);
