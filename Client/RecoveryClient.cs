@@ -25,7 +25,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
     private static readonly TimeSpan HoldRecheck = TimeSpan.FromMilliseconds(250);
 
     private readonly RecoveryClientOptions _options;
-    private readonly IOptionsMonitor<RecoveryClientOptions>? _reloaded;
+    private readonly PerCallOptions _perCall;
     private readonly ErrorClassifier _classifier;
     private readonly TimeProvider _time;
     private readonly ILogger<RecoveryClient> _logger;
@@ -56,7 +56,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
     {
         ArgumentNullException.ThrowIfNull(parts);
         _options = parts.Options.Value;
-        _reloaded = parts.Reloaded;
+        _perCall = parts.PerCall;
         Guard.Key(_options.WorkerId, nameof(RecoveryClientOptions.WorkerId));
         _classifier = parts.Classifier;
         _time = parts.Time;
@@ -109,11 +109,8 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
 
     public CircuitState GetCircuitState(string component) => _gates.StateOf(component);
 
-    /// <summary>
-    /// The options a call reads: the container's current ones (they reload with configuration), or those a client made
-    /// by hand was given. Identity and intervals (<c>WorkerId</c>, timers, gateways) are read once at start.
-    /// </summary>
-    private RecoveryClientOptions PerCall => _reloaded?.CurrentValue ?? _options;
+    /// <summary>The options a call reads when it runs (they reload with configuration); identity and intervals are read once at start.</summary>
+    private RecoveryClientOptions PerCall => _perCall.Current;
 
     public async Task ExecuteAsync(string component, string operation, Func<CancellationToken, Task> action, ExecuteOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -135,7 +132,7 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
         // recovery. A component without limits skips it, so the common call allocates no closure for it.
         if (_limits.IsKnownUnlimited(component))
         {
-            return ExecuteGatedAsync(component, operation, action, options, cancellationToken);
+            return ExecuteGatedAsync(component, operation, action, options, limiter: null, cancellationToken);
         }
 
         return ExecuteLimitedAsync(component, operation, action, options, cancellationToken);
@@ -146,12 +143,14 @@ public sealed partial class RecoveryClient : IRecoveryClient, IClusterStrategyCl
     /// allocated on entry to <see cref="ExecuteAsync{T}"/>, by unlimited calls too.
     /// </summary>
     private Task<T> ExecuteLimitedAsync<T>(string component, string operation, Func<CancellationToken, Task<T>> action, ExecuteOptions? options, CancellationToken cancellationToken) =>
-        _limits.RunAsync(component, ct => ExecuteGatedAsync(component, operation, action, options, ct), cancellationToken);
+        _limits.RunAsync(component, (limiter, ct) => ExecuteGatedAsync(component, operation, action, options, limiter, ct), cancellationToken);
 
-    private async Task<T> ExecuteGatedAsync<T>(string component, string operation, Func<CancellationToken, Task<T>> action, ExecuteOptions? options, CancellationToken cancellationToken)
+    /// <param name="limiter">The component's fleet limit share, which hedged copies take permits of; null: no limit.</param>
+    private async Task<T> ExecuteGatedAsync<T>(
+        string component, string operation, Func<CancellationToken, Task<T>> action, ExecuteOptions? options, ComponentLimiter? limiter, CancellationToken cancellationToken)
     {
         options ??= ExecuteOptions.Default;
-        action = _hedging.Wrap(component, operation, action, options.IsIdempotent, _limits.LimitedOrNull(component));
+        action = _hedging.Wrap(component, operation, action, options.IsIdempotent, limiter);
         var timeout = options.Timeout ?? PerCall.DefaultOperationTimeout;
         if (timeout <= TimeSpan.Zero)
         {

@@ -71,20 +71,23 @@ internal sealed partial class FleetLimiters : IAsyncDisposable
     /// <summary>Raised after each lease is applied (first, renewed or pushed); for measurements, not for control.</summary>
     public event Action<LimitLease>? LeaseApplied;
 
-    /// <summary>Runs <paramref name="call"/> under the component's fleet limits, or throws <see cref="FleetLimitRejectedException"/>.</summary>
-    public async Task<T> RunAsync<T>(string component, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="call"/> under the component's fleet limits, or throws <see cref="FleetLimitRejectedException"/>.
+    /// The call is handed the limiter (null when no limit is in force), for the hedged copies it may make.
+    /// </summary>
+    public async Task<T> RunAsync<T>(string component, Func<ComponentLimiter?, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         var limiter = await GetAsync(component).ConfigureAwait(false);
         if (limiter.IsUnlimited)
         {
-            return await call(cancellationToken).ConfigureAwait(false);
+            return await call(null, cancellationToken).ConfigureAwait(false);
         }
 
         var permit = limiter.Enter();
         var failed = true;
         try
         {
-            var value = await call(cancellationToken).ConfigureAwait(false);
+            var value = await call(limiter, cancellationToken).ConfigureAwait(false);
             failed = false;
             return value;
         }

@@ -12,12 +12,11 @@ namespace RecoveryCluster.Client.Hosting;
 
 /// <summary>
 /// The services a <see cref="RecoveryClient"/> is made of. <c>AddRecoveryClient</c> registers each of them;
-/// <see cref="Compose"/> wires the same graph by hand for a client made without a container. <see cref="Reloaded"/> is
-/// the container's options monitor, through which per-call options change at run time; a client made by hand keeps
-/// the options it was given.
+/// <see cref="Compose"/> wires the same graph by hand for a client made without a container, whose per-call options
+/// are the ones it was given.
 /// </summary>
 internal sealed record RecoveryClientParts(
-    IOptions<RecoveryClientOptions> Options, IOptionsMonitor<RecoveryClientOptions>? Reloaded, ErrorClassifier Classifier, ClusterConnectionStatus Connection, ClusterCalls Calls, CircuitGates Gates,
+    IOptions<RecoveryClientOptions> Options, PerCallOptions PerCall, ErrorClassifier Classifier, ClusterConnectionStatus Connection, ClusterCalls Calls, CircuitGates Gates,
     StabilityTracker Stability, OfflineRecoveries Offline, RecoveryLoop Loop, RecoveryClientBackground Background, RecoveryHooks Hooks,
     IGrainFactory Grains, TimeProvider Time, ILogger<RecoveryClient> Logger)
 {
@@ -34,10 +33,11 @@ internal sealed record RecoveryClientParts(
         var gates = new CircuitGates(grains, options, connection, calls, time, logger);
         var stability = new StabilityTracker(grains, calls, time, options);
         var offline = new OfflineRecoveries(grains, options, connection, calls, time, logger);
+        var perCall = new PerCallOptions(options, null);
         var loop = new RecoveryLoop(
-            grains, options, classifier, strategies, actions, time, logger, new ResourceSampler(time), stability, hooks, connection, offline, calls,
+            grains, options, perCall, classifier, strategies, actions, time, logger, new ResourceSampler(time), stability, hooks, connection, offline, calls,
             corrections ?? ErrorCorrections.None);
         var background = new RecoveryClientBackground(options, gates, stability, offline, connection, time, logger);
-        return new(options, null, classifier, connection, calls, gates, stability, offline, loop, background, hooks, grains, time, logger);
+        return new(options, perCall, classifier, connection, calls, gates, stability, offline, loop, background, hooks, grains, time, logger);
     }
 }

@@ -57,6 +57,7 @@ public static class RecoveryClientServiceCollectionExtensions
         services.TryAddSingleton<ResourceSampler>();
         services.TryAddSingleton<StabilityTracker>();
         services.TryAddSingleton<OfflineRecoveries>();
+        services.TryAddSingleton<PerCallOptions>();
         services.TryAddSingleton<RecoveryLoop>();
         services.TryAddSingleton<RecoveryClientBackground>();
         services.TryAddSingleton<RecoveryClientParts>();

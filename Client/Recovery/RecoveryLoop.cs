@@ -6,6 +6,7 @@ using RecoveryCluster.Client.Classification;
 using RecoveryCluster.Client.Connection;
 using RecoveryCluster.Client.Gate;
 using RecoveryCluster.Client.Hooks;
+using RecoveryCluster.Client.Hosting;
 using RecoveryCluster.Client.Measurement;
 using RecoveryCluster.Client.Remediation;
 using RecoveryCluster.Errors;
@@ -20,7 +21,7 @@ namespace RecoveryCluster.Client.Recovery;
 /// is out of reach the worker recovers alone, at level 1, and keeps the record for the cluster.
 /// </summary>
 internal sealed partial class RecoveryLoop(
-    IGrainFactory grains, IOptions<RecoveryClientOptions> options, ErrorClassifier classifier, StrategyRegistry strategies,
+    IGrainFactory grains, IOptions<RecoveryClientOptions> options, PerCallOptions perCall, ErrorClassifier classifier, StrategyRegistry strategies,
     IRecoveryActions actions, TimeProvider time, ILogger<RecoveryClient> logger, ResourceSampler resources, StabilityTracker stability, RecoveryHooks hooks,
     ClusterConnectionStatus connection, OfflineRecoveries offline, ClusterCalls clusterCalls, ErrorCorrections corrections)
 {
@@ -156,7 +157,7 @@ internal sealed partial class RecoveryLoop(
         var plan = report.Plan;
         RecoveryContext? context = null;
         var calls = new ComponentCalls();
-        var waitLeft = options.OpenCircuitWait ?? _options.OpenCircuitWait;
+        var waitLeft = options.OpenCircuitWait ?? perCall.Current.OpenCircuitWait;
         while (plan is not null)
         {
             progress.Level = (int)plan.Level;
@@ -277,7 +278,7 @@ internal sealed partial class RecoveryLoop(
         progress.Local = true;
         progress.Level = (int)RecoveryLevel.Basic;
         var backoff = BackoffOptions.Basic;
-        var timeout = (options.Timeout ?? _options.DefaultOperationTimeout) * backoff.Attempts + backoff.MaxDelay * (backoff.Attempts - 1);
+        var timeout = (options.Timeout ?? perCall.Current.DefaultOperationTimeout) * backoff.Attempts + backoff.MaxDelay * (backoff.Attempts - 1);
         var pattern = _classifier.Find(classification.PatternId);
         var preferred = pattern?.RecoveryStrategy is { } named && !LocalStrategies.Contains(named) && _strategies.TryGet(named, out _) ? named : null;
         var outcomes = new List<RecoveryOutcome>(LocalStrategies.Length + 1);

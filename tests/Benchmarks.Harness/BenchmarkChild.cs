@@ -25,6 +25,33 @@ public static class BenchmarkChild
         return Process.Start(start) ?? throw new InvalidOperationException($"The benchmark process ({arguments.FirstOrDefault()}) did not start.");
     }
 
+    /// <summary>
+    /// Feeds a started child's stdout lines to <paramref name="onLine"/> and its stderr to <paramref name="errors"/>, then
+    /// waits until <paramref name="ready"/> completes (<paramref name="onLine"/> completes it on the mode's ready line). A
+    /// child that exits first, or stays silent past <paramref name="readyWithin"/>, is killed and reported as
+    /// <paramref name="name"/> with its last stderr lines.
+    /// </summary>
+    public static async Task WaitReadyAsync(
+        Process process, string name, Action<string?> onLine, StderrTail errors, TaskCompletionSource ready, TimeSpan readyWithin, string notReady)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        process.OutputDataReceived += (_, e) => onLine(e.Data);
+        process.ErrorDataReceived += (_, e) => errors.Add(e.Data);
+        process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException($"{name} exited: {errors}"));
+        process.EnableRaisingEvents = true;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await ready.Task.WaitAsync(readyWithin);
+        }
+        catch (TimeoutException)
+        {
+            await KillAsync(process);
+            throw new TimeoutException($"{name} {notReady} within {readyWithin.TotalSeconds} s: {errors}");
+        }
+    }
+
     /// <summary>Kills a child that is still running, waits for it, and releases it.</summary>
     public static async ValueTask KillAsync(Process process)
     {

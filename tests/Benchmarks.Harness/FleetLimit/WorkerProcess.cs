@@ -18,22 +18,8 @@ public sealed class WorkerProcess : IAsyncDisposable
         var process = BenchmarkChild.Start(
             FleetLimitWorker.Mode, clusterId, gatewayPort.ToString(CultureInfo.InvariantCulture), component, workerId, url, callers.ToString(CultureInfo.InvariantCulture));
         var worker = new WorkerProcess(process);
-        process.OutputDataReceived += (_, e) => worker.OnLine(e.Data);
-        process.ErrorDataReceived += (_, e) => worker._errors.Add(e.Data);
-        process.Exited += (_, _) => worker._ready.TrySetException(new InvalidOperationException($"Worker {workerId} exited: {worker.LastErrors()}"));
-        process.EnableRaisingEvents = true;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            await worker._ready.Task.WaitAsync(readyWithin);
-            return worker;
-        }
-        catch (TimeoutException)
-        {
-            await worker.DisposeAsync();
-            throw new TimeoutException($"Worker {workerId} held no lease within {readyWithin.TotalSeconds} s: {worker.LastErrors()}");
-        }
+        await BenchmarkChild.WaitReadyAsync(process, $"Worker {workerId}", worker.OnLine, worker._errors, worker._ready, readyWithin, "held no lease");
+        return worker;
     }
 
     /// <summary>Closes the worker's stdin and waits for its counts.</summary>
@@ -57,6 +43,4 @@ public sealed class WorkerProcess : IAsyncDisposable
             _done.TrySetResult((long.Parse(parts[1], CultureInfo.InvariantCulture), long.Parse(parts[2], CultureInfo.InvariantCulture)));
         }
     }
-
-    private string LastErrors() => _errors.ToString();
 }

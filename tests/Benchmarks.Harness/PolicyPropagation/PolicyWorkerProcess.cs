@@ -24,22 +24,8 @@ public sealed class PolicyWorkerProcess : IAsyncDisposable
     {
         var process = BenchmarkChild.Start(PolicyWorker.Mode, clusterId, gatewayPort.ToString(CultureInfo.InvariantCulture), component, workerId);
         var worker = new PolicyWorkerProcess(process, workerId);
-        process.OutputDataReceived += (_, e) => worker.OnLine(e.Data);
-        process.ErrorDataReceived += (_, e) => worker._errors.Add(e.Data);
-        process.Exited += (_, _) => worker._ready.TrySetException(new InvalidOperationException($"Worker {workerId} exited: {worker._errors}"));
-        process.EnableRaisingEvents = true;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            await worker._ready.Task.WaitAsync(readyWithin);
-            return worker;
-        }
-        catch (TimeoutException)
-        {
-            await worker.DisposeAsync();
-            throw new TimeoutException($"Worker {workerId} took no lease within {readyWithin.TotalSeconds} s: {worker._errors}");
-        }
+        await BenchmarkChild.WaitReadyAsync(process, $"Worker {workerId}", worker.OnLine, worker._errors, worker._ready, readyWithin, "took no lease");
+        return worker;
     }
 
     /// <summary>When this worker heard <paramref name="version"/> (UTC ticks), skipping reports of older versions.</summary>

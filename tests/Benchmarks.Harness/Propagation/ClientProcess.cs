@@ -26,22 +26,8 @@ public sealed class ClientProcess : IAsyncDisposable
         var process = BenchmarkChild.Start(
             PropagationClient.Mode, clusterId, gatewayPort.ToString(CultureInfo.InvariantCulture), component, workerId, workers.ToString(CultureInfo.InvariantCulture));
         var client = new ClientProcess(process, workerId);
-        process.OutputDataReceived += (_, e) => client.OnLine(e.Data);
-        process.ErrorDataReceived += (_, e) => client._errors.Add(e.Data);
-        process.Exited += (_, _) => client._ready.TrySetException(new InvalidOperationException($"Client {workerId} exited: {client.LastErrors()}"));
-        process.EnableRaisingEvents = true;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            await client._ready.Task.WaitAsync(readyWithin);
-            return client;
-        }
-        catch (TimeoutException)
-        {
-            await client.DisposeAsync();
-            throw new TimeoutException($"Client {workerId} did not subscribe within {readyWithin.TotalSeconds} s: {client.LastErrors()}");
-        }
+        await BenchmarkChild.WaitReadyAsync(process, $"Client {workerId}", client.OnLine, client._errors, client._ready, readyWithin, "did not subscribe");
+        return client;
     }
 
     /// <summary>Waits for the next reported change to a state <paramref name="wanted"/> accepts, skipping others.</summary>
