@@ -1,5 +1,5 @@
 using System.Net;
-using System.Text.Json.Nodes;
+using RecoveryCluster.Testing;
 
 namespace RecoveryCluster.ApiTests;
 
@@ -54,7 +54,11 @@ public sealed class ComponentsApiTests(SiloHostFixture host)
         await Http.PostAsync("/api/errors", RecoveryCluster.ApiTests.Http.Report(component, severity: "critical", message: "ledger down", worker: "w1"));
         await Http.PostAsync("/api/errors", RecoveryCluster.ApiTests.Http.Report(component, severity: "critical", message: "ledger gone", worker: "w2"));
 
-        await PollAsync($"/api/circuits/{component}", c => c["state"]!.GetValue<string>() == "open");
+        await Eventually.HoldsAsync(async () =>
+        {
+            var (status, circuit) = await Http.GetJsonAsync($"/api/circuits/{component}");
+            return status == HttpStatusCode.OK && circuit!["state"]!.GetValue<string>() == "open";
+        }, "the component's breaker open at its own threshold of two");
     }
 
     [Theory]
@@ -88,22 +92,5 @@ public sealed class ComponentsApiTests(SiloHostFixture host)
         RecoveryCluster.ApiTests.Http.AssertProblem(HttpStatusCode.BadRequest, await Http.GetJsonAsync($"/api/components/{name}/policy"));
         RecoveryCluster.ApiTests.Http.AssertProblem(HttpStatusCode.BadRequest, await Http.GetJsonAsync($"/api/components/{name}/limit"));
         RecoveryCluster.ApiTests.Http.AssertProblem(HttpStatusCode.BadRequest, await Http.PutAsync($"/api/components/{name}/policy", new { }));
-    }
-
-    private async Task<JsonNode> PollAsync(string path, Func<JsonNode, bool> until)
-    {
-        var deadline = TimeProvider.System.GetTimestamp() + (10 * TimeProvider.System.TimestampFrequency);
-        while (TimeProvider.System.GetTimestamp() < deadline)
-        {
-            var (status, body) = await Http.GetJsonAsync(path);
-            if (status == HttpStatusCode.OK && until(body!))
-            {
-                return body!;
-            }
-
-            await Task.Delay(25);
-        }
-
-        throw new TimeoutException($"{path} did not answer 200 with the expected body within 10 s");
     }
 }

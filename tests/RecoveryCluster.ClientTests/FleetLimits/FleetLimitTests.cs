@@ -30,6 +30,10 @@ public sealed class FleetLimitTests(ClientClusterFixture fixture)
         await Assert.ThrowsAsync<FleetLimitRejectedException>(() => b.ExecuteAsync(component, "Warm", _ => Task.FromResult(0)));
         await SharesAsync(component, "the limit split 2 + 2", l => l.Count == 2 && l.All(h => h.Concurrency == 2));
 
+        // The book grants a share before the renewal's answer reaches its worker: wait until both enforce theirs.
+        await Eventually.HoldsAsync(
+            () => new[] { a, b }.All(w => w.FleetLimits.LimitedOrNull(component)?.Lease?.Concurrency == 2), "both workers holding their share of 2");
+
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var inFlight = 0;
         var peak = 0;
