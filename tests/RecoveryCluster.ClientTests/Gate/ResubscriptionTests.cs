@@ -16,21 +16,27 @@ public sealed class ResubscriptionTests : IClassFixture<ResubscriptionTests.OwnC
         await using var client = _fixture.NewClient("resubscriber", o => o.ClusterCallTimeout = TimeSpan.FromSeconds(2));
         var victim = _fixture.Cluster.Silos[1];
 
-        // Find components whose breakers live on the silo that will be stopped.
-        var components = Enumerable.Range(0, 16).Select(i => Breakers.NewComponent($"resub{i}")).ToArray();
-        foreach (var component in components)
-        {
-            await client.ExecuteAsync(component, "Warm", _ => Task.FromResult(1));
-        }
-
+        // A component whose breaker lives on the silo that will be stopped. Placement decides (and may favour one silo
+        // until it has load figures from both), so warm new components in batches until one lands there.
         var management = _fixture.Client.GetGrain<IManagementGrain>(0);
-        var onVictim = (await management.GetDetailedGrainStatistics())
-            .Where(s => s.GrainType.Contains("CircuitBreakerGrain", StringComparison.Ordinal) && s.SiloAddress.Equals(victim.SiloAddress))
-            .Select(s => s.GrainId.Key.ToString())
-            .Where(key => components.Contains(key))
-            .ToArray();
-        Assert.NotEmpty(onVictim);
-        var moved = onVictim[0];
+        string? moved = null;
+        var batch = 0;
+        await Eventually.HoldsAsync(async () =>
+        {
+            var components = Enumerable.Range(0, 16).Select(i => Breakers.NewComponent($"resub{batch}-{i}")).ToArray();
+            batch++;
+            foreach (var component in components)
+            {
+                await client.ExecuteAsync(component, "Warm", _ => Task.FromResult(1));
+            }
+
+            moved = (await management.GetDetailedGrainStatistics())
+                .Where(s => s.GrainType.Contains("CircuitBreakerGrain", StringComparison.Ordinal) && s.SiloAddress.Equals(victim.SiloAddress))
+                .Select(s => s.GrainId.Key.ToString())
+                .FirstOrDefault(key => components.Contains(key));
+            return moved is not null;
+        }, "a breaker placed on the silo to be stopped", TimeSpan.FromSeconds(30));
+        Assert.NotNull(moved);
 
         await _fixture.Cluster.StopSiloAsync(victim).WaitAsync(TimeSpan.FromMinutes(1));
 
